@@ -1,0 +1,1 @@
+"""famplan: the Family Preparedness Plan web app server."""

@@ -1,0 +1,61 @@
+"""The ``famplan`` command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from server.config import Config
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="famplan", description="The Family Preparedness Plan app.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the app with uvicorn")
+    serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.add_argument("--access-log", action="store_true", help="log each request (off by default: no IPs, no paths)")
+    build = commands.add_parser("build", help="write the whole site to a folder for a static host or CDN")
+    build.add_argument("--out", type=Path, required=True, help="folder to write")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        return serve(args.host, args.port, args.workers, args.access_log)
+    if args.command == "build":
+        from server.site import build_site
+
+        site = build_site(Config(), args.out)
+        print(f"Wrote version {site.version} to {args.out}")
+        return 0
+    return 2
+
+
+def serve(host: str, port: int, workers: int, access_log: bool) -> int:
+    import uvicorn
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    print(f"famplan is running at http://{host}:{port}/  (Ctrl+C to stop)", flush=True)
+    uvicorn.run(
+        "server.asgi:app",
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        server_header=False,
+        proxy_headers=True,
+        log_level="info",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""The pages every language has, and how one is rendered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from babel.support import NullTranslations
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from server.languages import LANGUAGES, Language
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # below the language root: "" is the home page, "resources/" a folder
+    template: str
+    title: str  # an English msgid
+
+
+CORE_PAGES: tuple[PageSpec, ...] = (
+    PageSpec("", "pages/home.html", N_("Home")),
+    PageSpec("plan/", "pages/plan.html", N_("My plan")),
+    PageSpec("open/", "pages/open.html", N_("Open a shared plan")),
+    PageSpec("resources/", "pages/resources.html", N_("Resources")),
+    PageSpec("settings/", "pages/settings.html", N_("Settings and privacy")),
+    PageSpec("offline/", "pages/offline.html", N_("Offline")),
+)
+NOT_FOUND = PageSpec("", "pages/not_found.html", N_("Page not found"))
+OFFLINE_PATH = "offline/"
+
+
+def make_environment(templates_dir: Path, translations: NullTranslations) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+@dataclass
+class PageRenderer:
+    """Renders pages of one language with the context every page shares."""
+
+    env: Environment
+    translations: NullTranslations
+    language: Language
+    asset: Callable[[str], str]
+    shared: dict[str, Any]
+
+    def render(self, spec: PageSpec, **context: Any) -> str:
+        gettext = self.translations.gettext
+        template = self.env.get_template(spec.template)
+        return template.render(
+            lang=self.language,
+            languages=LANGUAGES,
+            page_path=spec.path,
+            page_title=gettext(spec.title),
+            asset=self.asset,
+            **self.shared,
+            **context,
+        )

@@ -1,0 +1,114 @@
+"""Builds the whole public site into a folder: hashed assets, every page of
+every language, the web manifests and the service worker.
+
+The server serves that folder; ``famplan build`` writes the same folder for a
+static host or CDN. Nothing in it depends on the request, so every response
+can be cached and no page can carry anyone's data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.support import NullTranslations
+from whitenoise.compress import Compressor
+
+from server.assets import AssetManifest, build_assets, read_sources
+from server.config import Config
+from server.i18n import load_translations
+from server.languages import LANGUAGES, Language
+from server.pages import CORE_PAGES, NOT_FOUND, OFFLINE_PATH, PageRenderer, PageSpec, make_environment
+from server.ui_strings import ui_strings
+from server.web_manifest import THEME_COLOR, web_manifest
+
+BUILD_MARKER = re.compile(r"/\*BUILD\*/.*?/\*BUILD\*/", re.DOTALL)
+NEUTRAL_PATH = "/clock/"
+
+
+@dataclass
+class Site:
+    out_dir: Path
+    assets: AssetManifest
+    version: str
+    pages: dict[str, list[str]]  # language code -> URL paths
+    not_found: dict[str, bytes] = field(default_factory=dict)  # language code -> HTML
+
+
+def build_site(config: Config, out_dir: Path) -> Site:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    assets = build_assets(read_sources(config.static_dir), out_dir)
+    translations = load_translations(config.translations_dir)
+    pages: dict[str, list[str]] = {}
+    not_found: dict[str, bytes] = {}
+    for language in LANGUAGES:
+        renderer = PageRenderer(
+            env=make_environment(config.templates_dir, translations[language.code]),
+            translations=translations[language.code],
+            language=language,
+            asset=assets.url,
+            shared={"theme_color": THEME_COLOR},
+        )
+        renderer.shared["ui_strings"] = ui_strings(renderer.translations.gettext)
+        pages[language.code] = _write_language(renderer, language, out_dir, assets)
+        not_found[language.code] = renderer.render(NOT_FOUND).encode()
+    _write(out_dir / NEUTRAL_PATH.strip("/") / "index.html", _render_neutral(config, assets))
+    version = _version(out_dir)
+    _write(out_dir / "sw.js", _render_worker(config, assets, pages, version))
+    compress_tree(out_dir)
+    return Site(out_dir=out_dir, assets=assets, version=version, pages=pages, not_found=not_found)
+
+
+def _write_language(renderer: PageRenderer, language: Language, out_dir: Path, assets: AssetManifest) -> list[str]:
+    paths = []
+    for spec in CORE_PAGES:
+        url = f"/{language.code}/{spec.path}"
+        _write(out_dir / url.strip("/") / "index.html", renderer.render(spec))
+        paths.append(url)
+    manifest_url = f"/{language.code}/manifest.webmanifest"
+    manifest = web_manifest(language, renderer.translations.gettext, assets.url)
+    _write(out_dir / manifest_url.strip("/"), json.dumps(manifest, ensure_ascii=False, indent=1))
+    return [*paths, manifest_url]
+
+
+def _render_neutral(config: Config, assets: AssetManifest) -> str:
+    env = make_environment(config.templates_dir, NullTranslations())
+    return env.get_template("neutral.html").render(asset=assets.url)
+
+
+def _render_worker(config: Config, assets: AssetManifest, pages: dict[str, list[str]], version: str) -> str:
+    build = {
+        "version": version,
+        "assets": sorted(assets.urls.values()),
+        "shared": [NEUTRAL_PATH],
+        "pages": pages,
+        "offline": {code: f"/{code}/{OFFLINE_PATH}" for code in pages},
+    }
+    source = config.service_worker_file.read_text(encoding="utf-8")
+    rendered, count = BUILD_MARKER.subn(lambda _: json.dumps(build, separators=(",", ":")), source, count=1)
+    if count != 1:
+        raise RuntimeError(f"{config.service_worker_file}: the /*BUILD*/ placeholder is missing")
+    return rendered
+
+
+def _version(out_dir: Path) -> str:
+    """A hash of everything the worker caches: any change makes a new version."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in out_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(out_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def compress_tree(out_dir: Path) -> None:
+    compressor = Compressor(quiet=True)
+    for path in sorted(p for p in out_dir.rglob("*") if p.is_file()):
+        if compressor.should_compress(path.name):
+            compressor.compress(str(path))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,131 @@
+// famplan service worker: caching only. It never sees a plan: plans live
+// encrypted in IndexedDB and are never fetched, so nothing here can cache one.
+//
+// The server replaces the BUILD line with this version's name and file lists.
+const BUILD = /*BUILD*/ { version: "dev", assets: [], shared: [], pages: {}, offline: {} } /*BUILD*/;
+
+const PREFIX = "famplan-";
+const CACHE = `${PREFIX}${BUILD.version}`;
+// Outlives versions: remembers which languages this phone uses.
+const PREFS_CACHE = "famplan-prefs";
+const LANGUAGES_KEY = "/__famplan/languages";
+
+const ASSET_PATHS = new Set(BUILD.assets);
+const PAGE_PATHS = new Set([...BUILD.shared, ...Object.values(BUILD.pages).flat()]);
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(precache());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(deleteOldCaches().then(() => self.clients.claim()));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(answerNavigation(url, event));
+  } else if (ASSET_PATHS.has(url.pathname) || PAGE_PATHS.has(url.pathname)) {
+    event.respondWith(cacheFirst(url.pathname));
+  }
+});
+
+// --- strategies -----------------------------------------------------------
+
+async function precache() {
+  const languages = await languagesInUse();
+  const urls = [...BUILD.assets, ...BUILD.shared, ...languages.flatMap((code) => BUILD.pages[code] || [])];
+  const cache = await caches.open(CACHE);
+  // `reload` skips the HTTP cache so a new version never stores stale files.
+  await cache.addAll(urls.map((url) => new Request(url, { cache: "reload" })));
+}
+
+async function deleteOldCaches() {
+  const names = await caches.keys();
+  await Promise.all(
+    names.filter((name) => name.startsWith(PREFIX) && name !== CACHE && name !== PREFS_CACHE).map((name) => caches.delete(name)),
+  );
+}
+
+async function cacheFirst(path) {
+  const cached = await caches.match(path, { cacheName: CACHE });
+  return cached || fetch(path);
+}
+
+async function answerNavigation(url, event) {
+  if (url.pathname === "/") {
+    const [preferred] = await rememberedLanguages();
+    if (preferred) return Response.redirect(`/${preferred}/`, 302);
+  }
+  const code = languageOf(url.pathname);
+  if (code) event.waitUntil(useLanguage(code));
+  const cached = await caches.match(url.pathname, { cacheName: CACHE });
+  if (cached) return cached;
+  try {
+    return await fetch(event.request);
+  } catch (error) {
+    return offlinePage(code);
+  }
+}
+
+async function offlinePage(code) {
+  const [preferred] = await rememberedLanguages();
+  for (const candidate of [code, preferred, ...Object.keys(BUILD.offline)]) {
+    const path = candidate && BUILD.offline[candidate];
+    const cached = path && (await caches.match(path, { cacheName: CACHE }));
+    if (cached) return cached;
+  }
+  return new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+// --- languages ------------------------------------------------------------
+
+function languageOf(pathname) {
+  const code = pathname.split("/")[1];
+  return Object.prototype.hasOwnProperty.call(BUILD.pages, code) ? code : null;
+}
+
+// The most recent language comes first; the page a person opens decides.
+async function useLanguage(code) {
+  const remembered = await rememberedLanguages();
+  const updated = [code, ...remembered.filter((other) => other !== code)];
+  const prefs = await caches.open(PREFS_CACHE);
+  await prefs.put(LANGUAGES_KEY, new Response(JSON.stringify(updated), { headers: { "Content-Type": "application/json" } }));
+  await cacheLanguage(code);
+}
+
+async function cacheLanguage(code) {
+  const cache = await caches.open(CACHE);
+  const missing = [];
+  for (const path of BUILD.pages[code]) {
+    if (!(await cache.match(path))) missing.push(path);
+  }
+  if (missing.length === 0) return;
+  try {
+    await cache.addAll(missing.map((path) => new Request(path, { cache: "reload" })));
+  } catch (error) {
+    // Offline: the language is cached on a later visit with a connection.
+  }
+}
+
+async function rememberedLanguages() {
+  const prefs = await caches.open(PREFS_CACHE);
+  const stored = await prefs.match(LANGUAGES_KEY);
+  if (!stored) return [];
+  const codes = await stored.json().catch(() => []);
+  return Array.isArray(codes) ? codes.filter((code) => BUILD.pages[code]) : [];
+}
+
+async function languagesInUse() {
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.map((client) => languageOf(new URL(client.url).pathname)).filter(Boolean);
+  const all = [...new Set([...open, ...(await rememberedLanguages())])];
+  return all.length > 0 ? all : [Object.keys(BUILD.pages)[0]];
+}

@@ -1,0 +1,94 @@
+"""The app opens and moves between all its pages with the server stopped."""
+
+from __future__ import annotations
+
+from playwright.sync_api import BrowserContext, expect
+
+from server.languages import LANGUAGES
+from server.pages import CORE_PAGES
+from tests.browser.helpers import Watcher, wait_for_worker
+from tests.live_server import LiveServer
+
+
+def test_worker_activates_and_controls_the_page(context: BrowserContext, live_server: LiveServer) -> None:
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/")
+    assert wait_for_worker(page) == "activated"
+    version = page.evaluate("caches.keys()")
+    assert f"famplan-{live_server.site.version}" in version
+
+
+def test_every_page_of_every_language_opens_with_the_server_stopped(context: BrowserContext, own_server: LiveServer) -> None:
+    watcher = Watcher().attach(context)
+    page = context.new_page()
+    page.goto(f"{own_server.url}/en/")
+    wait_for_worker(page)
+    # A person picks each language once while online: the worker keeps it for offline use.
+    for language in LANGUAGES:
+        page.locator("#language summary").click()
+        page.locator(f'#language a[data-language="{language.code}"]').click()
+        expect(page.locator("html")).to_have_attribute("lang", language.code)
+    page.goto(f"{own_server.url}/en/")
+    page.evaluate("""async () => {
+      // The worker caches a language in the background after its first page; wait until all are in.
+      const expected = %s;
+      for (let i = 0; i < 200; i++) {
+        const cache = await caches.open((await caches.keys()).find((name) => name.startsWith("famplan-") && name !== "famplan-prefs"));
+        const keys = (await cache.keys()).map((request) => new URL(request.url).pathname);
+        if (expected.every((path) => keys.includes(path))) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error("languages were not cached");
+    }""" % [path for paths in own_server.site.pages.values() for path in paths])
+
+    own_server.stop()
+
+    for language in LANGUAGES:
+        for spec in CORE_PAGES:
+            response = page.goto(f"{own_server.url}/{language.code}/{spec.path}")
+            assert response is not None and response.status == 200 and response.from_service_worker
+            expect(page.locator("html")).to_have_attribute("lang", language.code)
+            expect(page.locator("html")).to_have_attribute("dir", language.direction)
+            expect(page.locator("h1")).to_be_visible()
+        # Moving by tapping links works too, not just typed addresses.
+        page.goto(f"{own_server.url}/{language.code}/")
+        page.locator(".actions a").nth(2).click()
+        expect(page).to_have_url(f"{own_server.url}/{language.code}/resources/")
+    assert watcher.violations == []
+
+
+def test_an_address_never_opened_gets_the_offline_page(context: BrowserContext, own_server: LiveServer) -> None:
+    page = context.new_page()
+    page.goto(f"{own_server.url}/es/")
+    wait_for_worker(page)
+    own_server.stop()
+    response = page.goto(f"{own_server.url}/es/no-such-page/")
+    assert response is not None and response.from_service_worker
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("h1")).to_have_text("Esta página aún no está guardada en este teléfono")
+
+
+def test_root_opens_the_language_last_used_when_offline(context: BrowserContext, own_server: LiveServer) -> None:
+    page = context.new_page()
+    page.goto(f"{own_server.url}/ar/", wait_until="load")
+    wait_for_worker(page)
+    page.goto(f"{own_server.url}/ar/resources/")
+    own_server.stop()
+    page.goto(f"{own_server.url}/")
+    expect(page).to_have_url(f"{own_server.url}/ar/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+
+
+def test_offline_banner_reassures(context: BrowserContext, live_server: LiveServer) -> None:
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/")
+    wait_for_worker(page)
+    banner = page.locator("#offline-banner")
+    expect(banner).to_be_hidden()
+    context.set_offline(True)
+    expect(banner).to_be_visible()
+    expect(banner).to_have_text("No connection — everything here still works.")
+    page.reload()
+    expect(banner).to_be_visible()
+    context.set_offline(False)
+    expect(banner).to_be_hidden()
