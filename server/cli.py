@@ -11,6 +11,9 @@ from server.config import Config
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+# No "server" header (it only helps attackers); X-Forwarded-Proto from a local proxy
+# sets the scheme, so HSTS is sent when a TLS proxy is in front.
+SERVER_OPTIONS = {"server_header": False, "proxy_headers": True}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,9 +53,8 @@ def serve(host: str, port: int, workers: int, access_log: bool) -> int:
         port=port,
         workers=workers,
         access_log=access_log,
-        server_header=False,
-        proxy_headers=True,
         log_level="info",
+        **SERVER_OPTIONS,
     )
     return 0
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import uvicorn
 
 from server.app import create_app
+from server.cli import SERVER_OPTIONS
 from server.config import Config
 
 
@@ -35,7 +36,8 @@ class LiveServer:
         self.builds += 1
         self.app = create_app(self.config, self.site_dir / f"build-{self.builds}")
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False, lifespan="off"
+            self.app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False, lifespan="off",
+            **SERVER_OPTIONS,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)

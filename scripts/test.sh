@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Set up everything and run the whole test suite, browser tests included.
+# Extra arguments go to pytest, e.g. -k offline.
+source "$(dirname "$0")/_env.sh"
+install_project "[test]"
+
+# Playwright cannot download its own browser on these machines; use Debian's.
+if [ -n "${CHROMIUM_PATH:-}" ]; then
+  echo "Using Chromium at $CHROMIUM_PATH"
+elif [ -x /usr/lib/chromium/chromium ]; then
+  export CHROMIUM_PATH=/usr/lib/chromium/chromium
+elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian's chromium ..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  export CHROMIUM_PATH=/usr/lib/chromium/chromium
+else
+  echo "No Chromium found: asking Playwright to download one (needs the internet) ..."
+  "$ROOT/.venv/bin/playwright" install chromium
+fi
+
+exec "$VENV_PY" -m pytest "$@"

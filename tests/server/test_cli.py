@@ -1,0 +1,67 @@
+"""The famplan command: defaults, the static build, and a quiet log."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from server.cli import DEFAULT_HOST, DEFAULT_PORT, build_parser, main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_serve_defaults() -> None:
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.workers, args.access_log) == (DEFAULT_HOST, DEFAULT_PORT, 1, False)
+    assert (DEFAULT_HOST, DEFAULT_PORT) == ("127.0.0.1", 8000)
+
+
+def test_build_writes_a_complete_static_site(tmp_path: Path) -> None:
+    assert main(["build", "--out", str(tmp_path)]) == 0
+    for code in ("en", "ar", "ksw"):
+        assert (tmp_path / code / "index.html").is_file()
+        assert (tmp_path / code / "index.html.br").is_file()
+        assert (tmp_path / code / "manifest.webmanifest").is_file()
+    assert "/*BUILD*/" not in (tmp_path / "sw.js").read_text()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_logs_no_requests_and_no_addresses(tmp_path: Path) -> None:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "server", "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/en/secret-canary-path?q=canary")
+                break
+            except httpx.ConnectError:
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert response.status_code == 404
+        httpx.get(f"http://127.0.0.1:{port}/es/")
+    finally:
+        process.send_signal(signal.SIGINT)
+        output = process.communicate(timeout=20)[0].decode()
+    assert f"http://127.0.0.1:{port}/" in output  # the URL to open is printed
+    assert "canary" not in output
+    assert "GET" not in output
+    assert "127.0.0.1:" not in output.replace(f"http://127.0.0.1:{port}", "")
