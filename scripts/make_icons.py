@@ -32,6 +32,8 @@ ICONS = {
     "icon-maskable-512.png": (512, "square", 0.56),
     "apple-touch-icon.png": (180, "square", 0.60),
     "favicon-32.png": (32, "rounded", 0.78),
+    # The header logo: 24 CSS px, sharp up to a 3x screen.
+    "logo-72.png": (72, "rounded", 0.7),
 }
 
 

@@ -27,6 +27,9 @@ from server.web_manifest import THEME_COLOR, web_manifest
 
 BUILD_MARKER = re.compile(r"/\*BUILD\*/.*?/\*BUILD\*/", re.DOTALL)
 NEUTRAL_PATH = "/clock/"
+# Install icons are read by the operating system once, never by an offline page:
+# keeping them out of the precache keeps the first visit light.
+NOT_PRECACHED = ("icons/icon-",)
 
 
 @dataclass
@@ -82,7 +85,7 @@ def _render_neutral(config: Config, assets: AssetManifest) -> str:
 def _render_worker(config: Config, assets: AssetManifest, pages: dict[str, list[str]], version: str) -> str:
     build = {
         "version": version,
-        "assets": sorted(assets.urls.values()),
+        "assets": sorted(url for name, url in assets.urls.items() if not name.startswith(NOT_PRECACHED)),
         "shared": [NEUTRAL_PATH],
         "pages": pages,
         "offline": {code: f"/{code}/{OFFLINE_PATH}" for code in pages},
