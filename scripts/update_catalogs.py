@@ -30,8 +30,16 @@ METHODS = [
     ("frontend/templates/**.html", "jinja2.ext:babel_extract"),
 ]
 OPTIONS = {"frontend/templates/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
-# Neither language inflects nouns for number; Babel cannot look this up for them.
-PLURALS = "nplurals=1; plural=0;"
+# Written out because Babel has no CLDR data for Hmong and S'gaw Karen
+# (neither inflects nouns for number); the others follow CLDR.
+PLURALS = {
+    "es": "nplurals=2; plural=(n != 1);",
+    "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+    "hmn": "nplurals=1; plural=0;",
+    "so": "nplurals=2; plural=(n != 1);",
+    "my": "nplurals=1; plural=0;",
+    "ksw": "nplurals=1; plural=0;",
+}
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
@@ -76,7 +84,7 @@ def _set_header(path: Path, code: str) -> None:
     text = path.read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith(('"Language: ', '"Plural-Forms: '))]
     at = lines.index('"Content-Transfer-Encoding: 8bit\\n"')
-    lines[at + 1 : at + 1] = [f'"Language: {code}\\n"', f'"Plural-Forms: {PLURALS}\\n"']
+    lines[at + 1 : at + 1] = [f'"Language: {code}\\n"', f'"Plural-Forms: {PLURALS[code]}\\n"']
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
