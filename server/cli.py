@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from server.config import Config
+from server.file_commands import add_file_commands, run_file_command
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--access-log", action="store_true", help="log each request (off by default: no IPs, no paths)")
     build = commands.add_parser("build", help="write the whole site to a folder for a static host or CDN")
     build.add_argument("--out", type=Path, required=True, help="folder to write")
+    add_file_commands(commands)
     return parser
 
 
@@ -39,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         site = build_site(Config(), args.out)
         print(f"Wrote version {site.version} to {args.out}")
         return 0
+    if getattr(args, "file_command", None):
+        return run_file_command(args)
     return 2
 
 

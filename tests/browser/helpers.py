@@ -57,3 +57,11 @@ class Watcher:
         return {urlsplit(url).netloc for url in self.requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own} | {
             url for url in self.requests if urlsplit(url).scheme not in ("http", "https", "data", "blob", "chrome-extension")
         }
+
+
+def translate(code: str, message: str) -> str:
+    """The text a person reading ``code`` sees for an English msgid."""
+    from server.config import Config
+    from server.i18n import load_translations
+
+    return load_translations(Config().translations_dir)[code].gettext(message)

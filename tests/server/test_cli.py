@@ -65,3 +65,9 @@ def test_serve_logs_no_requests_and_no_addresses(tmp_path: Path) -> None:
     assert "canary" not in output
     assert "GET" not in output
     assert "127.0.0.1:" not in output.replace(f"http://127.0.0.1:{port}", "")
+
+
+def test_file_commands_are_part_of_famplan(capsys) -> None:  # type: ignore[no-untyped-def]
+    vector = ROOT / "tests" / "vectors" / "v1-full-es.famplan"
+    assert main(["inspect", str(vector)]) == 0
+    assert '"iterations"' in capsys.readouterr().out

@@ -84,8 +84,9 @@ def test_a_local_tls_proxy_gets_hsts(live_server: LiveServer) -> None:
     assert response.headers["strict-transport-security"] == "max-age=63072000; includeSubDomains"
 
 
-def test_hsts_is_sent_over_https() -> None:
+def test_hsts_is_sent_over_https_and_cookies_never() -> None:
     import asyncio
+    import threading
 
     from server.middleware.security_headers import SecurityHeadersMiddleware
 
@@ -99,7 +100,10 @@ def test_hsts_is_sent_over_https() -> None:
         sent.append(message)
 
     scope = {"type": "http", "path": "/en/", "scheme": "https", "method": "GET", "headers": []}
-    asyncio.run(SecurityHeadersMiddleware(app)(scope, None, send))  # type: ignore[arg-type]
+    # A thread of its own: Playwright's sync API may already run a loop in this one.
+    runner = threading.Thread(target=asyncio.run, args=(SecurityHeadersMiddleware(app)(scope, None, send),))  # type: ignore[arg-type]
+    runner.start()
+    runner.join()
     headers = dict(sent[0]["headers"])
     assert headers[b"strict-transport-security"] == b"max-age=63072000; includeSubDomains"
     assert b"set-cookie" not in headers
