@@ -56,11 +56,9 @@ def extract() -> Catalog:
 
 def _extra_messages() -> list[str]:
     """Messages that live in data files rather than code (the plan schema)."""
-    try:
-        from server.schema_messages import schema_messages
-    except ImportError:
-        return []
-    return schema_messages()
+    from server.plan_schema import schema_msgids
+
+    return schema_msgids()
 
 
 def merge(template: Catalog, code: str) -> None:

@@ -10,6 +10,7 @@ from babel.support import NullTranslations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from server.languages import LANGUAGES, Language
+from server.plan_schema import schema_msgids
 
 
 def N_(message: str) -> str:
@@ -22,18 +23,24 @@ class PageSpec:
     path: str  # below the language root: "" is the home page, "resources/" a folder
     template: str
     title: str  # an English msgid
+    plan_labels: bool = False  # the page shows plan fields, so it carries their translated labels
 
 
 CORE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("", "pages/home.html", N_("Home")),
-    PageSpec("plan/", "pages/plan.html", N_("My plan")),
-    PageSpec("open/", "pages/open.html", N_("Open a shared plan")),
+    PageSpec("plan/", "pages/plan.html", N_("My plan"), plan_labels=True),
+    PageSpec("open/", "pages/open.html", N_("Open a shared plan"), plan_labels=True),
     PageSpec("resources/", "pages/resources.html", N_("Resources")),
     PageSpec("settings/", "pages/settings.html", N_("Settings and privacy")),
     PageSpec("offline/", "pages/offline.html", N_("Offline")),
 )
 NOT_FOUND = PageSpec("", "pages/not_found.html", N_("Page not found"))
 OFFLINE_PATH = "offline/"
+
+
+def schema_labels(gettext: Callable[[str], str]) -> dict[str, str]:
+    """Every label, help text and message of the plan schema, in the page's language."""
+    return {message: gettext(message) for message in schema_msgids()}
 
 
 def make_environment(templates_dir: Path, translations: NullTranslations) -> Environment:
@@ -68,6 +75,7 @@ class PageRenderer:
             page_path=spec.path,
             page_title=gettext(spec.title),
             asset=self.asset,
+            plan_labels=schema_labels(gettext) if spec.plan_labels else None,
             **self.shared,
             **context,
         )

@@ -43,7 +43,7 @@ class Site:
 
 def build_site(config: Config, out_dir: Path) -> Site:
     out_dir.mkdir(parents=True, exist_ok=True)
-    assets = build_assets(read_sources(config.static_dir), out_dir)
+    assets = build_assets({**read_sources(config.static_dir), **generated_sources(config)}, out_dir)
     translations = load_translations(config.translations_dir)
     pages: dict[str, list[str]] = {}
     not_found: dict[str, bytes] = {}
@@ -63,6 +63,20 @@ def build_site(config: Config, out_dir: Path) -> Site:
     _write(out_dir / "sw.js", _render_worker(config, assets, pages, version))
     compress_tree(out_dir)
     return Site(out_dir=out_dir, assets=assets, version=version, pages=pages, not_found=not_found)
+
+
+def generated_sources(config: Config) -> dict[str, bytes]:
+    """Data files the browser imports as ES modules (pages may not fetch: connect-src 'none')."""
+    modules = {
+        "js/plan/schema-data.js": config.schema_file,
+        "js/plan/migrations-data.js": config.schema_file.with_name("migrations.json"),
+    }
+    return {
+        name: b"// Generated from " + path.name.encode() + b"; edit that file, not this one.\nexport default "
+        + json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":")).encode()
+        + b";\n"
+        for name, path in modules.items()
+    }
 
 
 def _write_language(renderer: PageRenderer, language: Language, out_dir: Path, assets: AssetManifest) -> list[str]:
