@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from server.site import build_site
 
-        site = build_site(Config(), args.out)
+        site = build_site(Config(), args.out, static_host=True)
         print(f"Wrote version {site.version} to {args.out}")
         return 0
     if getattr(args, "file_command", None):

@@ -35,6 +35,7 @@ CORE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("offline/", "pages/offline.html", N_("Offline")),
 )
 NOT_FOUND = PageSpec("", "pages/not_found.html", N_("Page not found"))
+ROOT_PAGE = PageSpec("", "root.html", N_("Choose your language"))  # static hosts only
 OFFLINE_PATH = "offline/"
 
 

@@ -30,6 +30,10 @@ def test_build_writes_a_complete_static_site(tmp_path: Path) -> None:
         assert (tmp_path / code / "index.html.br").is_file()
         assert (tmp_path / code / "manifest.webmanifest").is_file()
     assert "/*BUILD*/" not in (tmp_path / "sw.js").read_text()
+    # What a server would answer, a static host gets as files.
+    root = (tmp_path / "index.html").read_text()
+    assert all(f'href="/{code}/"' in root for code in ("en", "es", "ar", "hmn", "so", "my", "ksw"))
+    assert "Page not found" in (tmp_path / "404.html").read_text()
 
 
 def _free_port() -> int:
