@@ -68,7 +68,8 @@ def merge(template: Catalog, code: str) -> None:
             catalog = read_po(po_file, locale=None)
     else:
         catalog = Catalog(locale=None, project="famplan", creation_date=FIXED_DATE, fuzzy=False)
-    catalog.update(template, update_header_comment=False)
+    # No fuzzy guesses: a wrong guess looks translated to a hurried reviewer.
+    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
     catalog.obsolete.clear()
     catalog.revision_date = FIXED_DATE
     catalog.language_team = code
