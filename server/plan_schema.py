@@ -191,9 +191,12 @@ def normalize_anumber(value: Any) -> str | None:
 
 
 def add_months(start: date, months: int) -> date:
-    """Same day N months later, clamped to the month's end (2024-02-29 + 12 = 2025-02-28)."""
+    """Same day N months later, clamped to the month's end (2024-02-29 + 12 = 2025-02-28)
+    and to date.max (9999-12-31), the last date a plan can hold."""
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
+    if year > date.max.year:
+        return date.max
     for day in (start.day, 30, 29, 28):
         try:
             return date(year, month, min(start.day, day))

@@ -249,6 +249,21 @@ def test_add_months_clamps() -> None:
     assert ps.add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
     assert ps.add_months(date(2025, 9, 1), 12) == date(2026, 9, 1)
     assert ps.add_months(date(2025, 11, 15), 3) == date(2026, 2, 15)
+    assert ps.add_months(date(9999, 6, 1), 12) == date.max  # no year 10000: the last date a plan can hold
+
+
+def test_dates_in_the_year_9999_do_not_break_the_rule() -> None:
+    plan = ps.empty_plan()
+    plan["sections"]["authority"] = {"docType": "poa48979", "signedOn": "9999-06-01", "expiresOn": "9999-12-31"}
+    assert ps.validate_plan(plan) == []
+
+
+def test_other_notes_hold_100_kib() -> None:
+    plan = ps.empty_plan()
+    plan["sections"]["notes"]["text"] = "x" * 100 * 1024
+    assert ps.validate_plan(plan) == []
+    plan["sections"]["care"]["shortTerm"] = "x" * 100 * 1024  # other long answers: kept, flagged
+    assert ps.validate_plan(plan) == [ps.Problem("/sections/care/shortTerm", "tooLong")]
 
 
 # --- whole plans -------------------------------------------------------------
