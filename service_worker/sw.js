@@ -1,14 +1,20 @@
-// famplan service worker: caching only. It never sees a plan: plans live
-// encrypted in IndexedDB and are never fetched, so nothing here can cache one.
+// famplan service worker: caching, and handing a file shared from another app
+// to the open page. It never sees a plan: plans live encrypted in IndexedDB and
+// are never fetched, and a shared file is still locked when it passes through.
 //
 // The server replaces the BUILD line with this version's name and file lists.
-const BUILD = /*BUILD*/ { version: "dev", assets: [], shared: [], pages: {}, offline: {} } /*BUILD*/;
+const BUILD = /*BUILD*/ { version: "dev", assets: [], shared: [], pages: {}, offline: {}, shareTarget: { path: "", field: "" } } /*BUILD*/;
 
 const PREFIX = "famplan-";
 const CACHE = `${PREFIX}${BUILD.version}`;
 // Outlives versions: remembers which languages this phone uses.
 const PREFS_CACHE = "famplan-prefs";
 const LANGUAGES_KEY = "/__famplan/languages";
+// Hands a file shared from another app (Android's share sheet) to the open page,
+// which deletes it on reading. The file is a locked .famplan: ciphertext only.
+const HANDOFF_CACHE = "famplan-handoff";
+const HANDOFF_KEY = "/__famplan/shared-file";
+const MAX_SHARED_FILE_BYTES = 5 * 1024 * 1024;
 
 const ASSET_PATHS = new Set(BUILD.assets);
 const PAGE_PATHS = new Set([...BUILD.shared, ...Object.values(BUILD.pages).flat()]);
@@ -27,8 +33,12 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") return;
   const url = new URL(request.url);
+  if (request.method === "POST" && url.origin === self.location.origin && url.pathname === BUILD.shareTarget.path) {
+    event.respondWith(receiveSharedFile(request, url));
+    return;
+  }
+  if (request.method !== "GET") return;
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(answerNavigation(url, event));
@@ -50,7 +60,9 @@ async function precache() {
 async function deleteOldCaches() {
   const names = await caches.keys();
   await Promise.all(
-    names.filter((name) => name.startsWith(PREFIX) && name !== CACHE && name !== PREFS_CACHE).map((name) => caches.delete(name)),
+    names
+      .filter((name) => name.startsWith(PREFIX) && ![CACHE, PREFS_CACHE, HANDOFF_CACHE].includes(name))
+      .map((name) => caches.delete(name)),
   );
 }
 
@@ -83,6 +95,28 @@ async function offlinePage(code) {
     if (cached) return cached;
   }
   return new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+// Never forwarded to the server: the file is stashed for the open page, which
+// reads and deletes it, and the share ends on that page like a normal visit.
+async function receiveSharedFile(request, url) {
+  const requested = url.searchParams.get("lang");
+  const code = languageOf(`/${requested}/`) || (await rememberedLanguages())[0] || Object.keys(BUILD.pages)[0];
+  let file = null;
+  try {
+    file = (await request.formData()).getAll(BUILD.shareTarget.field).find((entry) => entry instanceof File) || null;
+  } catch (error) {
+    // Not multipart form data: the open page says there is nothing to open.
+  }
+  const handoff = await caches.open(HANDOFF_CACHE);
+  if (file && file.size <= MAX_SHARED_FILE_BYTES) {
+    await handoff.put(HANDOFF_KEY, new Response(file, { headers: { "Content-Type": "application/octet-stream" } }));
+  } else {
+    // Too large (or missing): store only the refusal, never megabytes of unknown data.
+    const refusal = file ? "too-large" : "nothing-received";
+    await handoff.put(HANDOFF_KEY, new Response(null, { status: 204, headers: { "X-Famplan-Refused": refusal } }));
+  }
+  return Response.redirect(`/${code}/open/#shared-file`, 303);
 }
 
 // --- languages ------------------------------------------------------------

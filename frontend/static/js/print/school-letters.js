@@ -1,0 +1,84 @@
+// A letter to each school or daycare: for each child there, the adults the
+// parents authorize to pick the child up, with lines for signatures.
+import { peopleOf } from "../plan/people.js";
+import { isPlainObject, own, sectionDef } from "../plan/schema.js";
+import { isBlank, trim } from "../plan/values.js";
+import { fill } from "../ui/fill.js";
+import { planLabel } from "../ui/plan-labels.js";
+import { t } from "../ui/strings.js";
+import { element } from "../views/dom.js";
+
+function text(value) {
+  return typeof value === "string" && !isBlank(value) ? trim(value) : "";
+}
+
+function fieldLabel(sectionId, fieldId) {
+  return sectionDef(sectionId).fields.find((field) => field.id === fieldId).label;
+}
+
+function pickupTable(people) {
+  const fields = sectionDef("school").fields.find((field) => field.id === "pickup").fields;
+  const table = element("table", { class: "letter-table" });
+  const head = element("tr");
+  for (const field of fields) head.append(element("th", { scope: "col" }, planLabel(field.label)));
+  table.append(element("thead"));
+  table.firstChild.append(head);
+  const body = element("tbody");
+  for (const entry of people) {
+    const row = element("tr");
+    for (const field of fields) row.append(element("td", {}, text(own(entry, field.id))));
+    body.append(row);
+  }
+  table.append(body);
+  return table;
+}
+
+function childPart(plan, entry) {
+  const child = peopleOf(plan).find((person) => person.id === own(entry, "child"));
+  const part = element("div", { class: "letter-child" });
+  part.append(element("h3", {}, fill(t("letterChild"), { child: child?.name || t("cardNoName") })));
+  const people = own(own(plan, "sections"), "people");
+  const birthDate = text(own(child && Array.isArray(people) ? people[child.index] : undefined, "birthDate"));
+  if (birthDate) part.append(element("p", {}, `${planLabel(fieldLabel("people", "birthDate"))}: ${birthDate}`));
+  const pickup = (Array.isArray(own(entry, "pickup")) ? own(entry, "pickup") : []).filter(
+    (person) => isPlainObject(person) && text(own(person, "name")),
+  );
+  part.append(pickup.length > 0 ? pickupTable(pickup) : element("p", {}, t("letterNobody")));
+  return part;
+}
+
+function letter(plan, schoolName, entries) {
+  const root = element("section", { class: "school-letter" });
+  root.append(element("p", { class: "letter-date" }, t("letterDate")));
+  root.append(element("p", { class: "letter-to" }, fill(t("letterTo"), { school: schoolName })));
+  root.append(element("h2", {}, t("letterTitle")));
+  root.append(element("p", {}, t("letterBody")));
+  for (const entry of entries) root.append(childPart(plan, entry));
+  root.append(element("p", {}, t("letterKeep")));
+  const adults = peopleOf(plan).filter((person) => person.role === "adult");
+  const signatures = element("div", { class: "letter-signatures" });
+  for (const adult of adults.length > 0 ? adults : [{ name: "" }]) {
+    signatures.append(element("p", { class: "signature-line" }, fill(t("letterSignature"), { name: adult.name })));
+  }
+  root.append(signatures);
+  return root;
+}
+
+/**
+ * @param {object} plan
+ * @returns {HTMLElement} one letter per school or daycare, each child at it in plan order
+ */
+export function schoolLetters(plan) {
+  const schools = own(own(plan, "sections"), "school");
+  const bySchool = new Map();
+  for (const entry of Array.isArray(schools) ? schools : []) {
+    const name = text(own(entry, "name"));
+    if (!isPlainObject(entry) || !name) continue;
+    const key = name.toLocaleLowerCase();
+    if (!bySchool.has(key)) bySchool.set(key, { name, entries: [] });
+    bySchool.get(key).entries.push(entry);
+  }
+  const root = element("div", { class: "school-letters" });
+  for (const { name, entries } of bySchool.values()) root.append(letter(plan, name, entries));
+  return root;
+}
