@@ -26,6 +26,7 @@ class ByteCounter:
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         self.app = app
         self.by_path: dict[str, int] = defaultdict(int)
+        self.header_bytes = 0
         self.encodings: dict[str, str] = {}
 
     async def __call__(self, scope, receive, send):  # type: ignore[no-untyped-def]
@@ -36,7 +37,9 @@ class ByteCounter:
         async def counting_send(message):  # type: ignore[no-untyped-def]
             if message["type"] == "http.response.start":
                 headers = message.get("headers", [])
-                self.by_path[path] += 17 + sum(len(n) + len(v) + 4 for n, v in headers) + 2
+                size = 17 + sum(len(n) + len(v) + 4 for n, v in headers) + 2
+                self.by_path[path] += size
+                self.header_bytes += size
                 self.encodings[path] = dict(headers).get(b"content-encoding", b"identity").decode()
             elif message["type"] == "http.response.body":
                 self.by_path[path] += len(message.get("body", b""))
@@ -67,7 +70,9 @@ def main() -> None:
     for path, sent in sorted(counter.by_path.items()):
         print(f"{sent:>8}  {counter.encodings[path]:<8} {path}")
     total = sum(counter.by_path.values())
-    print(f"first visit ({options.lang}, {options.device}): {len(counter.by_path)} requests, {total} bytes = {total / 1024:.1f} KiB on the wire")
+    bodies = total - counter.header_bytes
+    print(f"first visit ({options.lang}, {options.device}): {len(counter.by_path)} paths, {total} bytes = {total / 1024:.1f} KiB on the wire (HTTP/1.1)")
+    print(f"  of which headers {counter.header_bytes / 1024:.1f} KiB, bodies {bodies / 1024:.1f} KiB (HTTP/2 compresses repeated headers)")
 
 
 if __name__ == "__main__":

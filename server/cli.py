@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -25,14 +26,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     serve.add_argument("--access-log", action="store_true", help="log each request (off by default: no IPs, no paths)")
+    serve.add_argument(
+        "--deployment", type=Path, help="a district's deployment file (default: the built-in Milwaukee one; env FAMPLAN_DEPLOYMENT)"
+    )
     build = commands.add_parser("build", help="write the whole site to a folder for a static host or CDN")
     build.add_argument("--out", type=Path, required=True, help="folder to write")
+    build.add_argument("--deployment", type=Path, help="a district's deployment file (default: Milwaukee)")
     add_file_commands(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "deployment", None):
+        # Every uvicorn worker builds its own site; the environment reaches them all.
+        os.environ["FAMPLAN_DEPLOYMENT"] = str(args.deployment.resolve())
     if args.command == "serve":
         return serve(args.host, args.port, args.workers, args.access_log)
     if args.command == "build":

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from server.languages import LANGUAGES, Language
 from server.plan_schema import schema_msgids
+from server.ui_strings import PAGE_STRING_GROUPS, ui_strings
 
 
 def N_(message: str) -> str:
@@ -24,19 +25,27 @@ class PageSpec:
     template: str
     title: str  # an English msgid
     plan_labels: bool = False  # the page shows plan fields, so it carries their translated labels
+    # The page runs the vault, editor or sharing code, so it carries all their
+    # strings; other pages carry only the shell's and the resources', to stay light.
+    app_strings: bool = False
 
 
 CORE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("", "pages/home.html", N_("Home")),
-    PageSpec("plan/", "pages/plan.html", N_("My plan"), plan_labels=True),
-    PageSpec("open/", "pages/open.html", N_("Open a shared plan"), plan_labels=True),
+    PageSpec("plan/", "pages/plan.html", N_("My plan"), plan_labels=True, app_strings=True),
+    PageSpec("open/", "pages/open.html", N_("Open a shared plan"), plan_labels=True, app_strings=True),
     PageSpec("resources/", "pages/resources.html", N_("Resources")),
-    PageSpec("settings/", "pages/settings.html", N_("Settings and privacy")),
+    PageSpec("settings/", "pages/settings.html", N_("Settings and privacy"), app_strings=True),
     PageSpec("offline/", "pages/offline.html", N_("Offline")),
 )
 NOT_FOUND = PageSpec("", "pages/not_found.html", N_("Page not found"))
 ROOT_PAGE = PageSpec("", "root.html", N_("Choose your language"))  # static hosts only
 OFFLINE_PATH = "offline/"
+
+
+def resource_page(page_id: str, title: str) -> PageSpec:
+    """A page of the resource library; its title comes translated from the content files."""
+    return PageSpec(f"resources/{page_id}/", "pages/resource.html", title)
 
 
 def schema_labels(gettext: Callable[[str], str]) -> dict[str, str]:
@@ -77,6 +86,7 @@ class PageRenderer:
             page_title=gettext(spec.title),
             asset=self.asset,
             plan_labels=schema_labels(gettext) if spec.plan_labels else None,
+            ui_strings=ui_strings(gettext, None if spec.app_strings else PAGE_STRING_GROUPS),
             **self.shared,
             **context,
         )

@@ -22,9 +22,10 @@ from server.config import Config
 from server.i18n import load_translations
 from server.middleware.security_headers import headers_for
 from server.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, Language
-from server.pages import CORE_PAGES, NOT_FOUND, OFFLINE_PATH, ROOT_PAGE, PageRenderer, make_environment
-from server.ui_strings import ui_strings
-from server.web_manifest import THEME_COLOR, web_manifest
+from server.content import Content, load_content
+from server.dates import date_formatter
+from server.pages import CORE_PAGES, resource_page, NOT_FOUND, OFFLINE_PATH, ROOT_PAGE, PageRenderer, make_environment
+from server.web_manifest import SHARE_TARGET_FIELD, SHARE_TARGET_PATH, THEME_COLOR, web_manifest
 
 BUILD_MARKER = re.compile(r"/\*BUILD\*/.*?/\*BUILD\*/", re.DOTALL)
 NEUTRAL_PATH = "/clock/"
@@ -48,6 +49,8 @@ def build_site(config: Config, out_dir: Path, static_host: bool = False) -> Site
     out_dir.mkdir(parents=True, exist_ok=True)
     assets = build_assets({**read_sources(config.static_dir), **generated_sources(config)}, out_dir)
     translations = load_translations(config.translations_dir)
+    # Content is validated here, so a broken file stops the server at start-up.
+    content = load_content(config.content_dir, config.deployment_file, list(CODES))
     pages: dict[str, list[str]] = {}
     not_found: dict[str, bytes] = {}
     renderers: dict[str, PageRenderer] = {}
@@ -57,11 +60,10 @@ def build_site(config: Config, out_dir: Path, static_host: bool = False) -> Site
             translations=translations[language.code],
             language=language,
             asset=assets.url,
-            shared={"theme_color": THEME_COLOR},
+            shared={"theme_color": THEME_COLOR, "format_date": date_formatter(language.code)},
         )
-        renderer.shared["ui_strings"] = ui_strings(renderer.translations.gettext)
         renderers[language.code] = renderer
-        pages[language.code] = _write_language(renderer, language, out_dir, assets)
+        pages[language.code] = _write_language(renderer, language, out_dir, assets, content)
         not_found[language.code] = renderer.render(NOT_FOUND).encode()
     _write(out_dir / NEUTRAL_PATH.strip("/") / "index.html", _render_neutral(config, assets))
     if static_host:
@@ -89,11 +91,20 @@ def generated_sources(config: Config) -> dict[str, bytes]:
     }
 
 
-def _write_language(renderer: PageRenderer, language: Language, out_dir: Path, assets: AssetManifest) -> list[str]:
+def _write_language(
+    renderer: PageRenderer, language: Language, out_dir: Path, assets: AssetManifest, content: Content
+) -> list[str]:
     paths = []
+    resources = content.pages[language.code]
+    deployment = content.deployment(language.code)
     for spec in CORE_PAGES:
         url = f"/{language.code}/{spec.path}"
-        _write(out_dir / url.strip("/") / "index.html", renderer.render(spec))
+        _write(out_dir / url.strip("/") / "index.html", renderer.render(spec, resource_pages=resources))
+        paths.append(url)
+    for resource in resources:
+        spec = resource_page(resource.id, resource.title)
+        url = f"/{language.code}/{spec.path}"
+        _write(out_dir / url.strip("/") / "index.html", renderer.render(spec, resource=resource, deployment=deployment))
         paths.append(url)
     manifest_url = f"/{language.code}/manifest.webmanifest"
     manifest = web_manifest(language, renderer.translations.gettext, assets.url)
@@ -113,6 +124,7 @@ def _render_worker(config: Config, assets: AssetManifest, pages: dict[str, list[
         "shared": [NEUTRAL_PATH],
         "pages": pages,
         "offline": {code: f"/{code}/{OFFLINE_PATH}" for code in pages},
+        "shareTarget": {"path": SHARE_TARGET_PATH, "field": SHARE_TARGET_FIELD},
     }
     source = config.service_worker_file.read_text(encoding="utf-8")
     rendered, count = BUILD_MARKER.subn(lambda _: json.dumps(build, separators=(",", ":")), source, count=1)

@@ -13,9 +13,15 @@ import pkgutil
 from typing import Callable
 
 
-def all_strings() -> dict[str, str]:
+# What every page's own code needs; the app pages (plan, open, settings) get all groups.
+PAGE_STRING_GROUPS = ("shell", "resources")
+
+
+def all_strings(groups: tuple[str, ...] | None = None) -> dict[str, str]:
     merged: dict[str, str] = {}
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
+        if groups is not None and module_info.name not in groups:
+            continue
         module = importlib.import_module(f"{__name__}.{module_info.name}")
         for key, message in module.STRINGS.items():
             if key in merged:
@@ -24,5 +30,5 @@ def all_strings() -> dict[str, str]:
     return merged
 
 
-def ui_strings(gettext: Callable[[str], str]) -> dict[str, str]:
-    return {key: gettext(message) for key, message in all_strings().items()}
+def ui_strings(gettext: Callable[[str], str], groups: tuple[str, ...] | None = None) -> dict[str, str]:
+    return {key: gettext(message) for key, message in all_strings(groups).items()}

@@ -1,0 +1,160 @@
+// The plan page: set-up, unlock, lock, auto-lock, and the editor contract.
+//
+// Editor contract (the full plan editor follows it, as the notes editor does):
+// - "famplan:unlocked" (detail: the Session) once the plan is known to decrypt:
+//   build the editor inside #plan-editor; session.load() gives the plan or null,
+//   session.save(plan) resolves after the transaction completes or rejects with
+//   a `.code` ("quota", "conflict", "locked", ...); session.onChange(callback)
+//   reports another tab's save.
+// - "famplan:flush": start saving any pending change now (sent before a lock and
+//   when the page is hidden); a save started before the lock still completes.
+// - "famplan:locked": forget the session and the plan. This page has already
+//   removed every child of #plan-editor.
+import { assessPassphrase } from "../vault/passphrase-strength.js";
+import { backupReminder } from "../vault/backup-reminder.js";
+import { generatePassphrase } from "../vault/passphrase-generator.js";
+import { startAutoLock } from "../vault/auto-lock.js";
+import { autoLockMinutes } from "../vault/preferences.js";
+import * as vault from "../vault/vault.js";
+import { startPlanEditor } from "../editor/plan-editor.js";
+import { PlanPageView } from "../views/plan-page-view.js";
+import { SaveStatus } from "../views/save-status.js";
+import { UnlockView } from "../views/unlock-view.js";
+import { VaultSetupView } from "../views/vault-setup-view.js";
+
+const SETUP_ERRORS = { weak: "passphraseTooWeak", exists: "vaultExists", quota: "saveQuota" };
+
+export async function startPlanPage() {
+  const root = document.getElementById("plan-app");
+  if (!root) return;
+  const page = new PlanPageView(root);
+  const setup = new VaultSetupView(root.querySelector("#vault-setup"));
+  const unlock = new UnlockView(root.querySelector("#vault-unlock"));
+  const status = new SaveStatus(root.querySelector("#save-status"), root.querySelector("#save-error"));
+  startPlanEditor({ container: page.editor, status, backupState: () => vault.backupState() });
+
+  let session = null;
+  let autoLock = null;
+
+  const lock = () => {
+    if (!session) return;
+    document.dispatchEvent(new CustomEvent("famplan:flush"));
+    const closing = session;
+    session = null;
+    autoLock?.stop();
+    autoLock = null;
+    closing.lock();
+    page.hideUnlocked();
+    status.clear();
+    document.dispatchEvent(new CustomEvent("famplan:locked"));
+  };
+  const lockAndAsk = () => {
+    lock();
+    unlock.show({ focus: true });
+  };
+
+  /** Hands a new session to the editor, once its plan is known to decrypt. */
+  const open = async (opened) => {
+    try {
+      await opened.load();
+    } catch (error) {
+      opened.lock();
+      throw error.code === "damaged" ? Object.assign(error, { code: "plan-damaged" }) : error;
+    }
+    session = opened;
+    setup.hide();
+    unlock.hide();
+    page.showNotice("");
+    document.dispatchEvent(new CustomEvent("famplan:unlocked", { detail: session }));
+    page.showUnlocked();
+    autoLock = startAutoLock({ minutes: await autoLockMinutes(), onLock: lockAndAsk });
+    page.showBackupReminder(backupReminder(await vault.backupState(), Date.now()));
+  };
+
+  setup.bindPassphraseInput((passphrase) => setup.showStrength(assessPassphrase(passphrase)));
+  setup.bindSuggest(() => {
+    const words = generatePassphrase();
+    setup.showSuggestion(words);
+    setup.showStrength(assessPassphrase(words));
+  });
+  setup.bindSubmit(async (passphrase, confirmation) => {
+    if (!assessPassphrase(passphrase).acceptable) return setup.showError("passphraseTooWeak");
+    if (passphrase !== confirmation) return setup.showError("passphraseMismatch");
+    // Asked during the tap itself: browsers that ask the person need that gesture.
+    navigator.storage?.persist?.().catch(() => {});
+    setup.busy("creating");
+    try {
+      const created = await vault.createVault(passphrase);
+      setup.busy("");
+      await open(created);
+    } catch (error) {
+      setup.busy("");
+      setup.showError(SETUP_ERRORS[error.code] || "unexpectedError");
+    }
+  });
+
+  unlock.bindSubmit(async (passphrase) => {
+    unlock.busy(true);
+    try {
+      const opened = await vault.unlock(passphrase);
+      unlock.busy(false);
+      await open(opened);
+    } catch (error) {
+      unlock.busy(false);
+      if (error.code === "no-vault") {
+        unlock.hide();
+        setup.show();
+      } else {
+        unlock.showError(unlockMessage(error.code), error.retryAt);
+      }
+    }
+  });
+
+  page.bindLock(lockAndAsk);
+  // Back/forward cache: a page left unlocked must not come back unlocked.
+  window.addEventListener("pagehide", lock);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") document.dispatchEvent(new CustomEvent("famplan:flush"));
+  });
+  vault.onStorageEvent("versionchange", () => {
+    lock();
+    unlock.hide();
+    setup.hide();
+    page.showNotice("saveClosed");
+  });
+  vault.onStorageEvent("blocked", () => page.showNotice("storageBlocked"));
+  vault.onOtherTab((message) => {
+    if (message.type !== "deleted") return;
+    lock();
+    unlock.hide();
+    setup.show();
+    page.showNotice("deletedElsewhere");
+  });
+
+  try {
+    if (await vault.hasVault()) {
+      unlock.show();
+      const retryAt = await vault.nextTryAt();
+      if (retryAt) unlock.showError("tooManyTries", retryAt);
+    } else {
+      setup.show();
+    }
+  } catch (error) {
+    page.showNotice("unexpectedError");
+  }
+}
+
+function unlockMessage(code) {
+  switch (code) {
+    case "wrong-passphrase":
+      return "wrongPassphrase";
+    case "wait":
+      return "tooManyTries";
+    case "damaged":
+      return "vaultDamaged";
+    case "plan-damaged":
+      return "planDamaged";
+    default:
+      return "unexpectedError";
+  }
+}
