@@ -14,18 +14,15 @@ import { formatDay } from "../ui/dates.js";
 import { fill } from "../ui/fill.js";
 import { t } from "../ui/strings.js";
 import { startAutoLock } from "../vault/auto-lock.js";
-import { generatePassphrase } from "../vault/passphrase-generator.js";
-import { assessPassphrase } from "../vault/passphrase-strength.js";
 import { autoLockMinutes } from "../vault/preferences.js";
 import * as vault from "../vault/vault.js";
 import { ImportView } from "../views/import-view.js";
 import { PrintView } from "../views/print-view.js";
 import { SharedPlansView } from "../views/shared-plans-view.js";
+import { bindVaultForms } from "./vault-forms.js";
 import { UnlockView } from "../views/unlock-view.js";
 import { VaultSetupView } from "../views/vault-setup-view.js";
 
-const UNLOCK_ERRORS = { "wrong-passphrase": "wrongPassphrase", wait: "tooManyTries", damaged: "vaultDamaged" };
-const SETUP_ERRORS = { weak: "passphraseTooWeak", exists: "vaultExists", quota: "saveQuota" };
 
 function madeOn(iso) {
   const ms = typeof iso === "string" ? Date.parse(iso) : NaN;
@@ -87,37 +84,7 @@ export async function startOpenPage() {
     printer.clear();
     unlock.show();
   }
-  setup.bindPassphraseInput((passphrase) => setup.showStrength(assessPassphrase(passphrase)));
-  setup.bindSuggest(() => {
-    const words = generatePassphrase();
-    setup.showSuggestion(words);
-    setup.showStrength(assessPassphrase(words));
-  });
-  setup.bindSubmit(async (passphrase, confirmation) => {
-    if (!assessPassphrase(passphrase).acceptable) return setup.showError("passphraseTooWeak");
-    if (passphrase !== confirmation) return setup.showError("passphraseMismatch");
-    navigator.storage?.persist?.().catch(() => {});
-    setup.busy("creating");
-    try {
-      const created = await vault.createVault(passphrase);
-      setup.busy("");
-      await useSession(created);
-    } catch (error) {
-      setup.busy("");
-      setup.showError(SETUP_ERRORS[error.code] || "unexpectedError");
-    }
-  });
-  unlock.bindSubmit(async (passphrase) => {
-    unlock.busy(true);
-    try {
-      const next = await vault.unlock(passphrase);
-      unlock.busy(false);
-      await useSession(next);
-    } catch (error) {
-      unlock.busy(false);
-      unlock.showError(UNLOCK_ERRORS[error.code] || "unexpectedError", error.retryAt);
-    }
-  });
+  bindVaultForms({ setup, unlock, onOpened: useSession });
   root.querySelector("#open-lock").addEventListener("click", lock);
   window.addEventListener("pagehide", lock);
   vault.onStorageEvent("versionchange", () => {

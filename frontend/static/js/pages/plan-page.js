@@ -10,19 +10,16 @@
 //   when the page is hidden); a save started before the lock still completes.
 // - "famplan:locked": forget the session and the plan. This page has already
 //   removed every child of #plan-editor.
-import { assessPassphrase } from "../vault/passphrase-strength.js";
 import { backupReminder } from "../vault/backup-reminder.js";
-import { generatePassphrase } from "../vault/passphrase-generator.js";
 import { startAutoLock } from "../vault/auto-lock.js";
 import { autoLockMinutes } from "../vault/preferences.js";
 import * as vault from "../vault/vault.js";
 import { startPlanEditor } from "../editor/plan-editor.js";
+import { bindVaultForms } from "./vault-forms.js";
 import { PlanPageView } from "../views/plan-page-view.js";
 import { SaveStatus } from "../views/save-status.js";
 import { UnlockView } from "../views/unlock-view.js";
 import { VaultSetupView } from "../views/vault-setup-view.js";
-
-const SETUP_ERRORS = { weak: "passphraseTooWeak", exists: "vaultExists", quota: "saveQuota" };
 
 export async function startPlanPage() {
   const root = document.getElementById("plan-app");
@@ -71,44 +68,7 @@ export async function startPlanPage() {
     page.showBackupReminder(backupReminder(await vault.backupState(), Date.now()));
   };
 
-  setup.bindPassphraseInput((passphrase) => setup.showStrength(assessPassphrase(passphrase)));
-  setup.bindSuggest(() => {
-    const words = generatePassphrase();
-    setup.showSuggestion(words);
-    setup.showStrength(assessPassphrase(words));
-  });
-  setup.bindSubmit(async (passphrase, confirmation) => {
-    if (!assessPassphrase(passphrase).acceptable) return setup.showError("passphraseTooWeak");
-    if (passphrase !== confirmation) return setup.showError("passphraseMismatch");
-    // Asked during the tap itself: browsers that ask the person need that gesture.
-    navigator.storage?.persist?.().catch(() => {});
-    setup.busy("creating");
-    try {
-      const created = await vault.createVault(passphrase);
-      setup.busy("");
-      await open(created);
-    } catch (error) {
-      setup.busy("");
-      setup.showError(SETUP_ERRORS[error.code] || "unexpectedError");
-    }
-  });
-
-  unlock.bindSubmit(async (passphrase) => {
-    unlock.busy(true);
-    try {
-      const opened = await vault.unlock(passphrase);
-      unlock.busy(false);
-      await open(opened);
-    } catch (error) {
-      unlock.busy(false);
-      if (error.code === "no-vault") {
-        unlock.hide();
-        setup.show();
-      } else {
-        unlock.showError(unlockMessage(error.code), error.retryAt);
-      }
-    }
-  });
+  bindVaultForms({ setup, unlock, onOpened: open });
 
   page.bindLock(lockAndAsk);
   // Back/forward cache: a page left unlocked must not come back unlocked.
@@ -141,20 +101,5 @@ export async function startPlanPage() {
     }
   } catch (error) {
     page.showNotice("unexpectedError");
-  }
-}
-
-function unlockMessage(code) {
-  switch (code) {
-    case "wrong-passphrase":
-      return "wrongPassphrase";
-    case "wait":
-      return "tooManyTries";
-    case "damaged":
-      return "vaultDamaged";
-    case "plan-damaged":
-      return "planDamaged";
-    default:
-      return "unexpectedError";
   }
 }
