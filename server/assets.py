@@ -34,12 +34,26 @@ class AssetManifest:
     """Maps logical names (``js/app.js``) to public URLs (``/static/js/app.<hash>.js``)."""
 
     urls: dict[str, str] = field(default_factory=dict)
+    static_imports: dict[str, set[str]] = field(default_factory=dict)  # module -> modules it imports statically
 
     def url(self, name: str) -> str:
         try:
             return self.urls[name]
         except KeyError:
             raise AssetError(f"unknown asset {name!r}") from None
+
+    def module_graph(self, entry: str) -> list[str]:
+        """URLs of ``entry`` and every module it imports statically: what a page
+        can preload so the browser fetches them at once, not one level at a time."""
+        seen: list[str] = []
+        stack = [entry]
+        while stack:
+            name = stack.pop()
+            if name in seen:
+                continue
+            seen.append(name)
+            stack.extend(sorted(self.static_imports.get(name, ()), reverse=True))
+        return [self.url(name) for name in seen]
 
     @property
     def version(self) -> str:
@@ -52,7 +66,10 @@ def build_assets(sources: dict[str, bytes], out_dir: Path) -> AssetManifest:
     builder = _Builder(sources, out_dir / "static")
     for name in sorted(sources):
         builder.hashed(name)
-    return AssetManifest(urls={name: STATIC_PREFIX + hashed for name, hashed in builder.done.items()})
+    return AssetManifest(
+        urls={name: STATIC_PREFIX + hashed for name, hashed in builder.done.items()},
+        static_imports=builder.static_imports,
+    )
 
 
 def read_sources(static_dir: Path) -> dict[str, bytes]:
@@ -73,6 +90,7 @@ class _Builder:
         self.out_dir = out_dir
         self.done: dict[str, str] = {}
         self.visiting: set[str] = set()
+        self.static_imports: dict[str, set[str]] = {}
 
     def hashed(self, name: str) -> str:
         if name in self.done:
@@ -106,6 +124,8 @@ class _Builder:
         def replace(match: re.Match[str]) -> str:
             reference = match.group(group)
             target = _normalise(base / reference)
+            if pattern is JS_IMPORT and "(" not in match.group(1):
+                self.static_imports.setdefault(name, set()).add(target)
             hashed = PurePosixPath(self.hashed(target))
             relative = _relative(hashed, base)
             start, end = match.span(group)

@@ -28,14 +28,16 @@ class PageSpec:
     # The page runs the vault, editor or sharing code, so it carries all their
     # strings; other pages carry only the shell's and the resources', to stay light.
     app_strings: bool = False
+    # The module this page's own feature starts from (app.js imports it on demand).
+    entry_module: str | None = None
 
 
 CORE_PAGES: tuple[PageSpec, ...] = (
     PageSpec("", "pages/home.html", N_("Home")),
-    PageSpec("plan/", "pages/plan.html", N_("My plan"), plan_labels=True, app_strings=True),
-    PageSpec("open/", "pages/open.html", N_("Open a shared plan"), plan_labels=True, app_strings=True),
+    PageSpec("plan/", "pages/plan.html", N_("My plan"), True, True, "js/pages/plan-page.js"),
+    PageSpec("open/", "pages/open.html", N_("Open a shared plan"), True, True, "js/pages/open-page.js"),
     PageSpec("resources/", "pages/resources.html", N_("Resources")),
-    PageSpec("settings/", "pages/settings.html", N_("Settings and privacy"), app_strings=True),
+    PageSpec("settings/", "pages/settings.html", N_("Settings and privacy"), False, True, "js/pages/settings-page.js"),
     PageSpec("offline/", "pages/offline.html", N_("Offline")),
 )
 NOT_FOUND = PageSpec("", "pages/not_found.html", N_("Page not found"))
@@ -74,7 +76,14 @@ class PageRenderer:
     translations: NullTranslations
     language: Language
     asset: Callable[[str], str]
+    module_graph: Callable[[str], list[str]]
     shared: dict[str, Any]
+
+    def _preloads(self, spec: PageSpec) -> list[str]:
+        modules = self.module_graph("js/app.js")
+        if spec.entry_module:
+            modules += [url for url in self.module_graph(spec.entry_module) if url not in modules]
+        return modules
 
     def render(self, spec: PageSpec, **context: Any) -> str:
         gettext = self.translations.gettext
@@ -86,6 +95,7 @@ class PageRenderer:
             page_title=gettext(spec.title),
             asset=self.asset,
             plan_labels=schema_labels(gettext) if spec.plan_labels else None,
+            preload_modules=self._preloads(spec),
             ui_strings=ui_strings(gettext, None if spec.app_strings else PAGE_STRING_GROUPS),
             **self.shared,
             **context,

@@ -60,6 +60,7 @@ def build_site(config: Config, out_dir: Path, static_host: bool = False) -> Site
             translations=translations[language.code],
             language=language,
             asset=assets.url,
+            module_graph=assets.module_graph,
             shared={"theme_color": THEME_COLOR, "format_date": date_formatter(language.code)},
         )
         renderers[language.code] = renderer

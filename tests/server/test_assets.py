@@ -54,3 +54,16 @@ def test_a_change_in_a_dependency_renames_its_importers(tmp_path: Path) -> None:
 def test_broken_references_fail_the_build(tmp_path: Path, sources: dict[str, bytes], message: str) -> None:
     with pytest.raises(AssetError, match=message):
         build_assets(sources, tmp_path)
+
+
+def test_module_graph_lists_static_imports_for_preloading(tmp_path: Path) -> None:
+    sources = {
+        "page.js": b'import "./a.js"; const later = () => import("./lazy.js");',
+        "a.js": b'import { b } from "./b.js";',
+        "b.js": b"export const b = 1;",
+        "lazy.js": b'import "./b.js";',
+    }
+    manifest = build_assets(sources, tmp_path)
+    graph = manifest.module_graph("page.js")
+    # Dynamic imports load on demand, so they are not preloaded.
+    assert graph == [manifest.url("page.js"), manifest.url("a.js"), manifest.url("b.js")]
