@@ -151,3 +151,16 @@ def test_cards_and_school_letters(context: BrowserContext, live_server: LiveServ
     expect(page.locator("#vault-unlock")).to_be_visible()
     assert page.locator(".print-root").inner_html() == ""
     assert children[0]["legalName"] not in page.content()
+
+
+def test_the_browser_print_menu_prints_only_the_advice(context: BrowserContext, live_server: LiveServer) -> None:
+    """Printing from the browser's own menu skips the app's paper warning, so no plan is printed."""
+    from tests.browser.helpers import translate
+    from tests.browser.vault_helpers import create_vault, type_notes
+
+    page = context.new_page()
+    create_vault(page, live_server.url)
+    type_notes(page, "canary-print-menu-8d2f")
+    text, _ = pdf_text(page)
+    assert "canary-print-menu-8d2f" not in text
+    assert _squash(translate("en", "Paper is not encrypted. To print the plan, use the Print buttons in the app.")) in _squash(text)
