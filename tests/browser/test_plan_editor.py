@@ -7,14 +7,13 @@ import copy
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from server import plan_schema as ps
 from tests.browser.plan_helpers import (
-    add_item, canonical, create_vault, expected_form, fill_plan, go, open_context, saved_plan, set_field, shown_form,
+    add_item, canonical, create_vault, expected_form, fill_plan, go, saved_plan, set_field, shown_form,
     store_plan, unlock, wait_saved,
 )
 from tests.live_server import LiveServer
@@ -24,15 +23,6 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 def load(name: str) -> Any:
     return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def phone(browser: Browser, device_descriptor: dict[str, Any]) -> Iterator[Page]:
-    context = browser.new_context(**device_descriptor)
-    open_context(context)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_full_family_typed_in_comes_back_exactly(phone: Page, live_server: LiveServer) -> None:

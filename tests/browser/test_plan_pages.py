@@ -6,24 +6,13 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
 
-import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from tests.browser.plan_helpers import create_vault, go, open_context, saved_plan, store_plan, wait_saved
+from tests.browser.plan_helpers import create_vault, go, saved_plan, store_plan, wait_saved
 from tests.live_server import LiveServer
 
 FULL = json.loads((Path(__file__).resolve().parent.parent / "fixtures" / "plan-full-family.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def phone(browser: Browser, device_descriptor: dict[str, Any]) -> Iterator[Page]:
-    context = browser.new_context(**device_descriptor)
-    open_context(context)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_review_date_expiring_papers_and_backup(phone: Page, live_server: LiveServer) -> None:
