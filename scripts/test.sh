@@ -19,4 +19,8 @@ else
   "$ROOT/.venv/bin/playwright" install chromium
 fi
 
+# Browser profiles live in the temporary folder; a nearly full disk changes how
+# Chromium treats stored data, so say how much room there is.
+echo "Free space for browser profiles: $(df -h "${TMPDIR:-/tmp}" | awk 'NR==2 {print $4}')"
+
 exec "$VENV_PY" -m pytest "$@"

@@ -10,6 +10,7 @@ import random
 import signal
 import socket
 import sys
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -67,16 +68,41 @@ def browser_pids(profile: Path) -> list[int]:
     return found
 
 
+def is_dead(pid: int) -> bool:
+    """Gone, or a zombie: either way it has closed its files and released its locks."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
 def kill_browser(context: BrowserContext, profile: Path) -> None:
-    for pid in browser_pids(profile):
+    pids = browser_pids(profile)
+    for pid in pids:
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+    # A process killed inside fsync (every save is a "strict" transaction) lives on
+    # until the disk answers, still holding its IndexedDB lock. A phone never starts
+    # the browser again on a profile its dead predecessor still holds, so neither do we.
+    deadline = time.monotonic() + 60
+    while not all(is_dead(pid) for pid in pids):
+        assert time.monotonic() < deadline, "the killed browser did not exit within 60 s"
+        time.sleep(0.02)
     try:
         context.close()
     except Exception:  # the browser is gone: Playwright may say so
         pass
+
+
+def indexeddb_files(profile: Path) -> str:
+    """What is on disk, for a failure message."""
+    folder = profile / "Default" / "IndexedDB"
+    if not folder.exists():
+        return "no IndexedDB folder"
+    return ", ".join(f"{path.relative_to(folder)} {path.stat().st_size} B" for path in sorted(folder.rglob("*")) if path.is_file())
 
 
 @pytest.fixture
@@ -139,6 +165,7 @@ def test_killing_the_browser_during_saves_never_loses_a_completed_save(opener, p
         context.add_init_script(KEEP_SESSION)
         page = first_page(context)
         page.goto(f"{live_server.url}/en/plan/")
+        expect(page.locator("#vault-unlock"), f"round {round_}: the vault is gone ({indexeddb_files(profile)})").to_be_visible()
         unlock(page)
         plan = page.evaluate("window.__session.load()")
         if round_ == 0:
