@@ -8,11 +8,15 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from server.config import Config
 from tests.live_server import LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
+# Shared CI machines stall now and then; a state the page reaches in 6 s is as
+# right as one it reaches in 1 s. (Speed is measured in bench/, not here.)
+expect.set_options(timeout=10_000)
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 # Without these Chromium floods a closed network with refused connections.
 CHROMIUM_ARGS = [

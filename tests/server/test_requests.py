@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 
 import httpx
@@ -147,3 +148,20 @@ def test_manifest_per_language(client: httpx.Client, live_server: LiveServer) ->
     assert sizes == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
     for icon in manifest["icons"]:
         assert client.get(icon["src"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "loaded_later"),
+    [
+        ("/en/plan/", "/static/js/editor/"),  # the editor, once the plan is open
+        ("/ar/open/", "/static/js/print/"),  # reading, showing and printing a file, once one is chosen
+        ("/ar/open/", "/static/js/share/import-file."),
+    ],
+)
+def test_pages_preload_their_first_screen_and_load_the_rest_later(client: httpx.Client, path: str, loaded_later: str) -> None:
+    """On a slow network, modules that only matter after a tap must not compete with the first paint."""
+    preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)">', client.get(path).text)
+    assert any("/static/js/pages/vault-forms." in url for url in preloaded), preloaded
+    assert [url for url in preloaded if url.startswith(loaded_later)] == []
+    for url in preloaded:
+        assert client.head(url).status_code == 200, url

@@ -3,13 +3,7 @@
 // holds, then keep it as a shared plan or make it "my plan". Storing needs the
 // vault, so this page also unlocks (or creates) it, and locks as the plan page does.
 // A refused file never reaches storage: every check runs before any save.
-import { peopleOf } from "../plan/people.js";
-import { planDocument } from "../print/plan-document.js";
-import { readBlob, readHeader } from "../share/famplan-file.js";
-import { openReceivedFile, refusalMessage } from "../share/import-file.js";
-import { readBackup, replacePlan, restoreBackup } from "../share/plan-backup.js";
 import { HANDOFF_HASH, takeSharedFile } from "../share/shared-file-handoff.js";
-import { keepSharedPlan, listSharedPlans, removeSharedPlan } from "../share/shared-plans.js";
 import { formatDay } from "../ui/dates.js";
 import { fill } from "../ui/fill.js";
 import { t } from "../ui/strings.js";
@@ -30,7 +24,7 @@ function madeOn(iso) {
 }
 
 /** What the preview says about an opened file, and the label it suggests. */
-function describe({ kind, plan, exportedAt }) {
+function describe({ kind, plan, exportedAt }, { peopleOf, planDocument }) {
   const people = peopleOf(plan).filter((person) => person.name);
   const adults = people.filter((person) => person.role === "adult").map((person) => person.name);
   const names = people.map((person) => person.name);
@@ -44,6 +38,7 @@ function describe({ kind, plan, exportedAt }) {
 export async function startOpenPage() {
   const root = document.getElementById("open-app");
   if (!root) return;
+  const actions = import("./open-page-actions.js");
   const importView = new ImportView(root);
   const shared = new SharedPlansView(root);
   const setup = new VaultSetupView(root.querySelector("#vault-setup"));
@@ -57,6 +52,7 @@ export async function startOpenPage() {
 
   // --- the vault -----------------------------------------------------------
   const refreshShared = async () => {
+    const { listSharedPlans, readBackup } = await actions;
     shared.showList(await listSharedPlans(session));
     shared.showBackup((await readBackup(session)) !== null);
   };
@@ -103,6 +99,7 @@ export async function startOpenPage() {
   const receive = async (blob) => {
     received = null;
     opened = null;
+    const { readBlob, readHeader, refusalMessage } = await actions;
     try {
       const bytes = await readBlob(blob);
       readHeader(bytes); // every check that needs no passphrase, before asking for one
@@ -116,13 +113,14 @@ export async function startOpenPage() {
   importView.bindPassphrase(async (passphrase) => {
     if (!received) return;
     importView.busy(true);
+    const loaded = await actions;
     try {
-      opened = await openReceivedFile(received, passphrase);
+      opened = await loaded.openReceivedFile(received, passphrase);
       importView.busy(false);
-      importView.showPreview(describe(opened), session !== null);
+      importView.showPreview(describe(opened, loaded), session !== null);
     } catch (error) {
       importView.busy(false);
-      importView.showPassphraseError(refusalMessage(error));
+      importView.showPassphraseError(loaded.refusalMessage(error));
     }
   });
   const finish = (key) => {
@@ -134,6 +132,7 @@ export async function startOpenPage() {
   importView.bindActions({
     keep: async (label) => {
       if (!session || !opened) return;
+      const { keepSharedPlan } = await actions;
       try {
         await keepSharedPlan(session, { label, payload: opened });
         finish("importKept");
@@ -144,6 +143,7 @@ export async function startOpenPage() {
     },
     replace: async () => {
       if (!session || !opened) return;
+      const { replacePlan } = await actions;
       try {
         await replacePlan(session, opened.plan);
         finish("importReplaced");
@@ -168,19 +168,22 @@ export async function startOpenPage() {
   }
 
   // --- plans shared with me --------------------------------------------------
-  const entry = async (id) => (await listSharedPlans(session)).find((plan) => plan.id === id);
+  const entry = async (id) => (await (await actions).listSharedPlans(session)).find((plan) => plan.id === id);
   shared.bindEntryActions({
     show: async (id, container) => {
       const found = session && (await entry(id));
+      const { planDocument } = await actions;
       if (found) container.append(planDocument(found.plan, { heading: "", note: t("sharedReadOnly") }));
     },
     print: async (id) => {
       if (!session || !(await printer.confirm())) return;
       const found = await entry(id);
+      const { planDocument } = await actions;
       if (found) printer.print(planDocument(found.plan, { heading: found.label, note: t("printPaperNote") }));
     },
     remove: async (id, label) => {
       if (!session || !shared.confirmRemove(label)) return;
+      const { removeSharedPlan } = await actions;
       await removeSharedPlan(session, id);
       await refreshShared();
       shared.showStatus("sharedRemoved");
@@ -188,6 +191,7 @@ export async function startOpenPage() {
   });
   shared.bindRestore(async () => {
     if (!session) return;
+    const { restoreBackup } = await actions;
     await restoreBackup(session);
     await refreshShared();
     shared.showStatus("backupRestored");

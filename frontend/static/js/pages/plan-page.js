@@ -14,7 +14,6 @@ import { backupReminder } from "../vault/backup-reminder.js";
 import { startAutoLock } from "../vault/auto-lock.js";
 import { autoLockMinutes } from "../vault/preferences.js";
 import * as vault from "../vault/vault.js";
-import { startPlanEditor } from "../editor/plan-editor.js";
 import { bindVaultForms } from "./vault-forms.js";
 import { PlanPageView } from "../views/plan-page-view.js";
 import { SaveStatus } from "../views/save-status.js";
@@ -28,7 +27,11 @@ export async function startPlanPage() {
   const setup = new VaultSetupView(root.querySelector("#vault-setup"));
   const unlock = new UnlockView(root.querySelector("#vault-unlock"));
   const status = new SaveStatus(root.querySelector("#save-status"), root.querySelector("#save-error"));
-  startPlanEditor({ container: page.editor, status, backupState: () => vault.backupState() });
+  // The editor is about thirty modules that matter only once the plan is open:
+  // fetched after the forms, so they do not compete with the first paint on a slow network.
+  const editorStarted = import("../editor/plan-editor.js").then(({ startPlanEditor }) =>
+    startPlanEditor({ container: page.editor, status, backupState: () => vault.backupState() }),
+  );
 
   let session = null;
   let autoLock = null;
@@ -53,6 +56,7 @@ export async function startPlanPage() {
   /** Hands a new session to the editor, once its plan is known to decrypt. */
   const open = async (opened) => {
     try {
+      await editorStarted;
       await opened.load();
     } catch (error) {
       opened.lock();
