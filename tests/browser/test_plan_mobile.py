@@ -87,6 +87,8 @@ def test_arabic_layout_is_mirrored(phone: Page, live_server) -> None:  # type: i
     legend, item = box('[data-item="/sections/contacts/0"] legend'), box('[data-item="/sections/contacts/0"]')
     assert item["x"] + item["width"] - (legend["x"] + legend["width"]) < 40  # headings start on the right
     phone_input = phone.locator('[data-pointer="/sections/contacts/0/phone"] input')
+    label = phone.locator('[data-pointer="/sections/contacts/0/phone"] label').first.inner_text()
+    assert not any("a" <= letter.lower() <= "z" for letter in label), f"the field's label is not in Arabic: {label!r}"
     assert phone_input.get_attribute("dir") == "ltr"
     assert phone_input.evaluate("(input) => getComputedStyle(input).textAlign") == "right"
     go(phone, "#step=people")

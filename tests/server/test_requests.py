@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 
@@ -165,3 +166,21 @@ def test_pages_preload_their_first_screen_and_load_the_rest_later(client: httpx.
     assert [url for url in preloaded if url.startswith(loaded_later)] == []
     for url in preloaded:
         assert client.head(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "my"])
+def test_page_data_blocks_carry_their_language_as_plain_utf8(client: httpx.Client, lang: str) -> None:
+    """The strings and plan labels a page's code reads: valid JSON, written as the
+    language's own letters (a third of the bytes of \\u escapes), English labels omitted."""
+    html = client.get(f"/{lang}/plan/").text
+    blocks = dict(re.findall(r'<script type="application/json" id="([a-z-]+)">(.*?)</script>', html, re.S))
+    strings, labels = json.loads(blocks["ui-strings"]), json.loads(blocks.get("plan-labels", "{}"))
+    assert strings and all(isinstance(text, str) and text for text in strings.values())
+    for text in list(strings.values())[:20]:
+        assert json.dumps(text, ensure_ascii=False)[1:-1] in blocks["ui-strings"] or "<" in text or "&" in text or "'" in text
+    if lang == "en":
+        assert labels == {}  # the page falls back to the English msgid
+    else:
+        assert len(labels) > 100
+        assert all(text != msgid for msgid, text in labels.items())
+        assert not re.search(r"\\u0[6-9a-f]|\\u1", blocks["plan-labels"] + blocks["ui-strings"])
