@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from playwright.sync_api import BrowserContext, expect
 
+from server.fileformat import encrypt_plan
 from server.languages import LANGUAGES
 from tests.browser.helpers import Watcher, translate, wait_for_worker
+from tests.browser.share_helpers import FILE_PASSPHRASE, FULL_FAMILY, open_file, unlock_on_open_page
+from tests.browser.vault_helpers import create_vault, notes, type_notes, ui_string, unlock
 from tests.live_server import LiveServer
 
 
@@ -53,6 +56,29 @@ def test_every_page_of_every_language_opens_with_the_server_stopped(context: Bro
         page.goto(f"{own_server.url}/{language.code}/")
         page.locator(".actions a").nth(2).click()
         expect(page).to_have_url(f"{own_server.url}/{language.code}/resources/")
+    assert watcher.violations == []
+
+
+def test_a_family_makes_its_plan_and_opens_a_shared_file_with_the_server_stopped(context: BrowserContext, own_server: LiveServer) -> None:
+    """One visit with a connection, then no network at all: every module the plan
+    and open pages load later (the editor, the file reader) comes from the worker."""
+    watcher = Watcher().attach(context)
+    page = context.new_page()
+    page.goto(f"{own_server.url}/es/")
+    wait_for_worker(page)
+    shared_file = encrypt_plan({"schemaVersion": 2, "plan": FULL_FAMILY}, FILE_PASSPHRASE)
+
+    own_server.stop()
+
+    create_vault(page, own_server.url, lang="es")
+    type_notes(page, "La abuela Inés tiene las llaves")
+    page.reload()
+    unlock(page)
+    expect(notes(page)).to_have_value("La abuela Inés tiene las llaves")
+    unlock_on_open_page(page, own_server, lang="es")
+    open_file(page, shared_file)
+    expect(page.locator("#import-summary")).to_contain_text(ui_string(page, "importKindFull"))
+    expect(page.locator("#import-summary")).to_contain_text("Sofía Morales Núñez")
     assert watcher.violations == []
 
 
