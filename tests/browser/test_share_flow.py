@@ -282,3 +282,18 @@ def test_what_was_just_typed_is_in_the_file(context: BrowserContext, live_server
         page.locator("#export-download").click()
     plan = decrypt_file(Path(download.value.path()).read_bytes(), words)["plan"]
     assert plan["sections"]["notes"]["text"] == typed
+
+
+def test_file_code_that_cannot_load_is_said_plainly(browser: Browser, device_descriptor: dict[str, Any], live_server: LiveServer) -> None:
+    """The open page loads its file code after the first paint. Should that fail
+    (a broken update, a dropped connection), choosing a file says so instead of doing nothing."""
+    context = browser.new_context(**device_descriptor, service_workers="block")
+    try:
+        context.route("**/static/js/pages/open-page-actions.*", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(f"{live_server.url}/es/open/")
+        choose_file(page, encrypt_plan({"schemaVersion": 2, "plan": FULL_FAMILY}, FILE_PASSPHRASE))
+        expect(page.locator("#import-error")).to_have_text(ui_string(page, "unexpectedError"))
+        expect(page.locator("#import-unlock")).to_be_hidden()
+    finally:
+        context.close()

@@ -99,14 +99,21 @@ export async function startOpenPage() {
   const receive = async (blob) => {
     received = null;
     opened = null;
-    const { readBlob, readHeader, refusalMessage } = await actions;
+    let loaded;
     try {
-      const bytes = await readBlob(blob);
-      readHeader(bytes); // every check that needs no passphrase, before asking for one
+      loaded = await actions;
+    } catch {
+      // The worker precaches this code; if it still cannot load, say so rather than do nothing.
+      importView.showFileError("unexpectedError");
+      return;
+    }
+    try {
+      const bytes = await loaded.readBlob(blob);
+      loaded.readHeader(bytes); // every check that needs no passphrase, before asking for one
       received = bytes;
       importView.askPassphrase();
     } catch (error) {
-      importView.showFileError(refusalMessage(error));
+      importView.showFileError(loaded.refusalMessage(error));
     }
   };
   importView.bindFile(receive);
