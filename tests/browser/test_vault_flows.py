@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.helpers import Watcher
 from tests.browser.vault_helpers import (
@@ -340,3 +342,21 @@ def test_backup_reminders_after_changes_and_every_thirty_days(page: Page, live_s
     expect(page.locator("#backup-reminder-text")).to_have_text(ui_string(page, "backupPeriodic"))
     page.goto(f"{live_server.url}/en/settings/")
     expect(page.locator("#backup-state")).to_contain_text("Last backup file:")
+
+
+def test_an_editor_that_cannot_load_leaves_the_plan_locked_and_says_so(browser: Browser, device_descriptor: dict[str, Any], live_server: LiveServer) -> None:
+    """The editor loads after the first paint; if it cannot, unlocking says so and shows no half-open plan."""
+    context = browser.new_context(**device_descriptor, service_workers="block")  # so every request meets the route
+    try:
+        page = context.new_page()
+        create_vault(page, live_server.url)
+        context.route("**/static/js/editor/plan-editor.*", lambda route: route.abort())
+        page.reload()
+        expect(page.locator("#vault-unlock")).to_be_visible()
+        page.locator("#unlock-passphrase").fill(PASSPHRASE)
+        page.locator("#vault-unlock button[type=submit]").click()
+        expect(page.locator("#unlock-error")).to_have_text(ui_string(page, "unexpectedError"))
+        expect(page.locator("#plan-editor > *")).to_have_count(0)
+        expect(page.locator("#vault-unlock")).to_be_visible()
+    finally:
+        context.close()
