@@ -48,6 +48,11 @@ STRINGS: dict[str, str] = {
     "changedElsewhere": N_("This plan was changed in another tab or window. The newest version is shown."),
     "storageBlocked": N_("Close the other tabs of this app to continue."),
     "deletedElsewhere": N_("Everything was deleted in another tab or window."),
+    "vaultMissing": N_(
+        "The plan saved on this phone can no longer be found. The browser may have removed it, "
+        "for example after a crash or when the phone was short of space. If you have a backup file, "
+        "open it on the “Open a shared plan” page. If not, make a new plan."
+    ),
     # Backup reminders
     "backupChanges": N_("You have changes that are not in a backup file yet."),
     "backupPeriodic": N_("Your last backup file is more than 30 days old."),

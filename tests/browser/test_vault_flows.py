@@ -271,6 +271,9 @@ def test_delete_everything_needs_the_typed_word_and_keeps_the_app(context: Brows
 
     page.goto(f"{live_server.url}/en/plan/")
     expect(page.locator("#vault-setup")).to_be_visible()
+    # Deleted on purpose, so nothing is reported missing.
+    expect(page.locator("#vault-notice")).to_be_empty()
+    assert page.evaluate("Object.keys(localStorage)") == []
     assert watcher.violations == [] and watcher.console_errors == []
 
 

@@ -206,7 +206,10 @@ export async function startOpenPage() {
 
   try {
     if (await vault.hasVault()) unlock.show();
-    else setup.show();
+    else {
+      setup.show();
+      if (vault.vaultWentMissing()) notice.textContent = t("vaultMissing");
+    }
   } catch (error) {
     notice.textContent = t("unexpectedError");
   }

@@ -102,6 +102,7 @@ export async function startPlanPage() {
       if (retryAt) unlock.showError("tooManyTries", retryAt);
     } else {
       setup.show();
+      if (vault.vaultWentMissing()) page.showNotice("vaultMissing");
     }
   } catch (error) {
     page.showNotice("unexpectedError");

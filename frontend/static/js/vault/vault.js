@@ -10,13 +10,25 @@ import { FORMAT_VERSION, WRAP_ALG, checkVaultShape, keyAdditionalData, vaultChec
 import { assessPassphrase } from "./passphrase-strength.js";
 import { Session } from "./session.js";
 import * as tabs from "./tabs.js";
+import { forgetVault, rememberVault, rememberedVault } from "./vault-marker.js";
 
 export { onStorageEvent } from "../storage/vault-store.js";
 export { listen as onOtherTab } from "./tabs.js";
 
 /** @returns {Promise<boolean>} */
 export async function hasVault() {
-  return (await store.readMeta("vault")) !== undefined;
+  const found = (await store.readMeta("vault")) !== undefined;
+  if (found) rememberVault(); // vaults made before the note existed get it too
+  return found;
+}
+
+/**
+ * Whether this phone held a vault that IndexedDB no longer has (deleted by the
+ * browser, not from the app). Ask only after `hasVault()` said false.
+ * @returns {boolean}
+ */
+export function vaultWentMissing() {
+  return rememberedVault();
 }
 
 /**
@@ -46,6 +58,7 @@ export async function createVault(passphrase) {
   } catch (error) {
     throw error.code === "exists" ? new VaultError("exists") : error;
   }
+  rememberVault();
   return new Session(key, vault.vaultId);
 }
 
@@ -99,6 +112,7 @@ export async function changePassphrase(current, next) {
  */
 export async function deleteEverything(handlers = {}) {
   await store.deleteEverything(handlers);
+  forgetVault();
   tabs.announce({ type: "deleted" });
 }
 
