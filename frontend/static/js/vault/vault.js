@@ -10,25 +10,19 @@ import { FORMAT_VERSION, WRAP_ALG, checkVaultShape, keyAdditionalData, vaultChec
 import { assessPassphrase } from "./passphrase-strength.js";
 import { Session } from "./session.js";
 import * as tabs from "./tabs.js";
-import { forgetVault, rememberVault, rememberedVault } from "./vault-marker.js";
+import { forgetVault, rememberVault } from "./vault-marker.js";
 
 export { onStorageEvent } from "../storage/vault-store.js";
 export { listen as onOtherTab } from "./tabs.js";
+// After `hasVault()` said false: whether this phone held a vault that IndexedDB
+// no longer has (discarded by the browser, not deleted from the app).
+export { rememberedVault as vaultWentMissing } from "./vault-marker.js";
 
 /** @returns {Promise<boolean>} */
 export async function hasVault() {
   const found = (await store.readMeta("vault")) !== undefined;
   if (found) rememberVault(); // vaults made before the note existed get it too
   return found;
-}
-
-/**
- * Whether this phone held a vault that IndexedDB no longer has (deleted by the
- * browser, not from the app). Ask only after `hasVault()` said false.
- * @returns {boolean}
- */
-export function vaultWentMissing() {
-  return rememberedVault();
 }
 
 /**
