@@ -1,46 +1,38 @@
-// The vault's IndexedDB records. Everything here is already encrypted or not
-// secret; this module never sees a plaintext plan.
+// The primary copy of the vault: its IndexedDB records. Everything here is
+// already encrypted or not secret; this module never sees a plaintext plan.
+// Only storage/vault-store.js uses it, together with the second copy.
 import { deleteDatabase, openDatabase, promisifyRequest, transactionDone } from "./idb.js";
+import { StorageError } from "./storage-error.js";
 
 export const DB_NAME = "famplan";
 export const DB_VERSION = 1;
 const META = "meta"; // out-of-line keys: "vault", "attempts", "backup", "settings"
 const RECORDS = "records"; // keyPath "id"
 
-/** A storage failure with a `.code`: "quota", "conflict", "no-vault", "exists", "closed" or "write-failed". */
-export class StorageError extends Error {
-  constructor(code, cause) {
-    super(code, { cause });
-    this.name = "StorageError";
-    this.code = code;
-  }
-}
-
 let connection = null;
-const listeners = { versionchange: new Set(), blocked: new Set() };
+let lastDataLoss = null;
 
 /**
- * Called when another tab upgrades or deletes the database (this tab's
- * connection is already closed) or when opening waits for another tab.
- * @param {"versionchange" | "blocked"} type
- * @param {() => void} callback
+ * @param {{blocked: () => void, versionchange: () => void}} handlers
+ *   `versionchange`: another tab upgrades or deletes the database (this tab's
+ *   connection is already closed); `blocked`: opening waits for another tab.
+ * @returns {Promise<IDBDatabase>}
  */
-export function onStorageEvent(type, callback) {
-  listeners[type].add(callback);
-}
-
-function connect() {
+export function connect(handlers) {
   connection ??= openDatabase(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, event) {
+      // Chromium says so when it has thrown away a database it could not read
+      // (`dataLoss` is its own property); other engines leave it undefined.
+      if (event.dataLoss && event.dataLoss !== "none") lastDataLoss = event.dataLossMessage || event.dataLoss;
       if (oldVersion < 1) {
         db.createObjectStore(META);
         db.createObjectStore(RECORDS, { keyPath: "id" });
       }
     },
-    blocked: () => listeners.blocked.forEach((callback) => callback()),
+    blocked: handlers.blocked,
     versionchange: () => {
       connection = null;
-      listeners.versionchange.forEach((callback) => callback());
+      handlers.versionchange();
     },
   }).catch((error) => {
     connection = null;
@@ -49,8 +41,14 @@ function connect() {
   return connection;
 }
 
+/** @returns {string | null} the browser's own report of a database it discarded, from this page's open */
+export function reportedDataLoss() {
+  return lastDataLoss;
+}
+
 async function transaction(stores, mode) {
-  const db = await connect();
+  const db = await connection;
+  if (!db) throw new StorageError("closed");
   try {
     // "strict": `complete` means flushed to disk, because only then may the page say "Saved".
     return db.transaction(stores, mode, mode === "readwrite" ? { durability: "strict" } : undefined);
@@ -88,6 +86,22 @@ async function write(stores, body) {
   } catch (error) {
     throw refusal || storageError(error);
   }
+}
+
+/**
+ * Everything stored, in one read: what the second copy is compared with.
+ * @returns {Promise<{vault: any, backup: any, settings: any, records: Map<string, object>}>}
+ */
+export async function readState() {
+  const tx = await transaction([META, RECORDS], "readonly");
+  const meta = tx.objectStore(META);
+  const [vault, backup, settings, records] = await Promise.all([
+    promisifyRequest(meta.get("vault")),
+    promisifyRequest(meta.get("backup")),
+    promisifyRequest(meta.get("settings")),
+    promisifyRequest(tx.objectStore(RECORDS).getAll()),
+  ]);
+  return { vault, backup, settings, records: new Map(records.map((record) => [record.id, record])) };
 }
 
 /**
@@ -146,12 +160,6 @@ export async function readRecord(id) {
   return promisifyRequest(tx.objectStore(RECORDS).get(id));
 }
 
-/** @returns {Promise<string[]>} */
-export async function listRecordIds() {
-  const tx = await transaction([RECORDS], "readonly");
-  return promisifyRequest(tx.objectStore(RECORDS).getAllKeys());
-}
-
 /**
  * Writes one encrypted record in one transaction, only if the vault is still
  * `vaultId` and the stored record still has `expectedRevision` (0: none yet).
@@ -171,6 +179,31 @@ export function writeRecord(record, { vaultId, expectedRevision, changedAt }) {
     if ((current?.revision ?? 0) !== expectedRevision) return refuse("conflict");
     tx.objectStore(RECORDS).put(record);
     meta.put({ ...(backup || {}), changedAt }, "backup");
+  });
+}
+
+/**
+ * Puts back what the second copy holds, in one transaction, only where this
+ * store still holds what the comparison saw: a vault entry with the same id
+ * and key revision as `seen.vault` (both undefined when there was none, or it
+ * was unreadable), records at the revisions in `seen.revisions` (0: none).
+ * @param {{vault?: object, meta?: Record<string, any>, records?: object[]}} restore
+ * @param {{vault?: any, revisions?: Map<string, number>}} seen
+ */
+export function restore({ vault, meta = {}, records = [] }, seen) {
+  return write([META, RECORDS], async (tx, refuse) => {
+    const metaStore = tx.objectStore(META);
+    if (vault) {
+      const current = await promisifyRequest(metaStore.get("vault"));
+      if (current?.vaultId !== seen.vault?.vaultId || current?.keyRevision !== seen.vault?.keyRevision) return refuse("conflict");
+      metaStore.put(vault, "vault");
+    }
+    for (const [key, value] of Object.entries(meta)) metaStore.put(value, key);
+    for (const record of records) {
+      const current = await promisifyRequest(tx.objectStore(RECORDS).get(record.id));
+      if ((current?.revision ?? 0) !== (seen.revisions?.get(record.id) ?? 0)) return refuse("conflict");
+      tx.objectStore(RECORDS).put(record);
+    }
   });
 }
 
