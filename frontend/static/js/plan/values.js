@@ -112,15 +112,30 @@ export function maxLength(typeName, field) {
   return typeSpec(typeName).maxLength ?? 1e9;
 }
 
+/**
+ * A phone number without its extension ("ext 2", "x12"), which is kept but not counted.
+ * @param {object} spec
+ * @param {string} text
+ * @returns {string}
+ */
+export function withoutExtension(spec, text) {
+  if (!spec.extension) return text;
+  const match = compiled(spec.extension).exec(text);
+  return match ? text.slice(0, match.index) : text;
+}
+
+function digitsOk(spec, text) {
+  const ranges = typeof spec.digits[0] === "number" ? [spec.digits] : spec.digits;
+  const count = digitCount(text);
+  return ranges.some(([low, high]) => low <= count && count <= high);
+}
+
 function checkString(typeName, text, limit) {
   const spec = typeSpec(typeName);
   if (codePointLength(text) > limit) return "tooLong";
-  const trimmed = trim(text);
+  const trimmed = withoutExtension(spec, trim(text));
   if (spec.pattern && !compiled(spec.pattern).test(trimmed)) return spec.code;
-  if (spec.digits) {
-    const count = digitCount(trimmed);
-    if (count < spec.digits[0] || count > spec.digits[1]) return spec.code;
-  }
+  if (spec.digits && !digitsOk(spec, trimmed)) return spec.code;
   if (spec.calendar && parseDate(trimmed) === null) return spec.code;
   return null;
 }

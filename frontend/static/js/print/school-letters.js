@@ -2,6 +2,7 @@
 // parents authorize to pick the child up, with lines for signatures.
 import { peopleOf } from "../plan/people.js";
 import { isPlainObject, own, sectionDef } from "../plan/schema.js";
+import { childrenOf, pickupFor } from "../plan/schools.js";
 import { isBlank, trim } from "../plan/values.js";
 import { fill } from "../ui/fill.js";
 import { planLabel } from "../ui/plan-labels.js";
@@ -17,7 +18,8 @@ function fieldLabel(sectionId, fieldId) {
 }
 
 function pickupTable(people) {
-  const fields = sectionDef("school").fields.find((field) => field.id === "pickup").fields;
+  // The "only for" column is said by which child's table the person is in.
+  const fields = sectionDef("school").fields.find((field) => field.id === "pickup").fields.filter((field) => field.type !== "personrefs");
   const table = element("table", { class: "letter-table" });
   const head = element("tr");
   for (const field of fields) head.append(element("th", { scope: "col" }, planLabel(field.label)));
@@ -33,16 +35,14 @@ function pickupTable(people) {
   return table;
 }
 
-function childPart(plan, entry) {
-  const child = peopleOf(plan).find((person) => person.id === own(entry, "child"));
+function childPart(plan, entry, childId) {
+  const child = peopleOf(plan).find((person) => person.id === childId);
   const part = element("div", { class: "letter-child" });
   part.append(element("h3", {}, fill(t("letterChild"), { child: child?.name || t("cardNoName") })));
   const people = own(own(plan, "sections"), "people");
   const birthDate = text(own(child && Array.isArray(people) ? people[child.index] : undefined, "birthDate"));
   if (birthDate) part.append(element("p", {}, `${planLabel(fieldLabel("people", "birthDate"))}: ${birthDate}`));
-  const pickup = (Array.isArray(own(entry, "pickup")) ? own(entry, "pickup") : []).filter(
-    (person) => isPlainObject(person) && text(own(person, "name")),
-  );
+  const pickup = pickupFor(entry, childId).filter((person) => text(own(person, "name")));
   part.append(pickup.length > 0 ? pickupTable(pickup) : element("p", {}, t("letterNobody")));
   return part;
 }
@@ -53,7 +53,10 @@ function letter(plan, schoolName, entries) {
   root.append(element("p", { class: "letter-to" }, fill(t("letterTo"), { school: schoolName })));
   root.append(element("h2", {}, t("letterTitle")));
   root.append(element("p", {}, t("letterBody")));
-  for (const entry of entries) root.append(childPart(plan, entry));
+  for (const entry of entries) {
+    const children = childrenOf(entry);
+    for (const childId of children.length > 0 ? children : [""]) root.append(childPart(plan, entry, childId));
+  }
   root.append(element("p", {}, t("letterKeep")));
   const adults = peopleOf(plan).filter((person) => person.role === "adult");
   const signatures = element("div", { class: "letter-signatures" });
