@@ -94,6 +94,9 @@ def _check_field_list(fields: list[dict[str, Any]], in_object: bool) -> None:
                 assert target["type"] == "yesno" and all(isinstance(v, bool) for v in values)
         if "maxLength" in f:
             assert isinstance(f["maxLength"], int) and f["maxLength"] > 0
+        if "suggest" in f:
+            assert f["suggest"] in {"names", "earlier"} and f["type"] == "text"
+            assert "phoneField" not in f or by_id[f["phoneField"]]["type"] == "tel"
 
 
 def _conditions(thing: dict[str, Any]) -> list[dict[str, Any]]:
