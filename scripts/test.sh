@@ -19,6 +19,11 @@ else
   "$ROOT/.venv/bin/playwright" install chromium
 fi
 
+# Burmese and Karen pages are checked with real glyphs (Debian's Noto Sans Myanmar), not boxes.
+if ! fc-list 'Noto Sans Myanmar' 2>/dev/null | grep -q . && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null; }
+fi
+
 # Browser profiles live in the temporary folder; a nearly full disk changes how
 # Chromium treats stored data, so say how much room there is.
 echo "Free space for browser profiles: $(df -h "${TMPDIR:-/tmp}" | awk 'NR==2 {print $4}')"

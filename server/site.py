@@ -31,7 +31,10 @@ BUILD_MARKER = re.compile(r"/\*BUILD\*/.*?/\*BUILD\*/", re.DOTALL)
 NEUTRAL_PATH = "/clock/"
 # Install icons are read by the operating system once, never by an offline page:
 # keeping them out of the precache keeps the first visit light.
-NOT_PRECACHED = ("icons/icon-",)
+# Fonts are cached only on a phone that had to download them (local() failed):
+# the worker keeps them then, so a phone with its own Myanmar font never fetches them.
+NOT_PRECACHED = ("icons/icon-", "fonts/")
+FONT_PREFIX = "fonts/"
 
 
 @dataclass
@@ -122,6 +125,7 @@ def _render_worker(config: Config, assets: AssetManifest, pages: dict[str, list[
     build = {
         "version": version,
         "assets": sorted(url for name, url in assets.urls.items() if not name.startswith(NOT_PRECACHED)),
+        "fonts": sorted(url for name, url in assets.urls.items() if name.startswith(FONT_PREFIX) and name.endswith(".woff2")),
         "shared": [NEUTRAL_PATH],
         "pages": pages,
         "offline": {code: f"/{code}/{OFFLINE_PATH}" for code in pages},
