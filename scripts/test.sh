@@ -19,6 +19,17 @@ else
   "$ROOT/.venv/bin/playwright" install chromium
 fi
 
+# The nginx tests serve `famplan build` with Debian's nginx on loopback.
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's nginx ..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null
+  else
+    echo "nginx is missing: the nginx tests will fail (as root, this script installs it; else: sudo apt-get install nginx)"
+  fi
+fi
+
 # Browser profiles live in the temporary folder; a nearly full disk changes how
 # Chromium treats stored data, so say how much room there is.
 echo "Free space for browser profiles: $(df -h "${TMPDIR:-/tmp}" | awk 'NR==2 {print $4}')"

@@ -169,10 +169,14 @@ class FileAnswer:
 
 
 class RedirectAnswer:
+    """WhiteNoise's relative redirects (``/en`` to ``en/``, ``/en/index.html`` to ``./``)."""
+
     def __init__(self, redirect: Redirect) -> None:
         response = redirect.response
         self.status = response.status
-        self.headers = {s: _raw(list(response.headers) + headers_for(Kind.PAGE, s)) for s in SCHEMES}
+        # Revalidated like the pages they lead to (nginx's redirects say the same).
+        headers = [*response.headers, ("Cache-Control", NO_CACHE)]
+        self.headers = {s: _raw(headers + headers_for(Kind.PAGE, s)) for s in SCHEMES}
 
     async def answer(self, scope: Scope, send: Send) -> None:
         await _send(send, self.status, self.headers["https" if scope["scheme"] == "https" else "http"], b"")
