@@ -145,3 +145,40 @@ def test_an_invalid_deployment_file_stops_start_up_with_its_key_and_line(tmp_pat
     assert f"{bad}:{line}: 'tel' = '414-555-0100' is not dialable" in server.output
     assert "Started server process" not in server.output  # no worker ever started
     assert server.builds() == []
+
+
+def test_many_clients_at_once_get_only_right_answers(tmp_path: Path) -> None:
+    """A bounded burst from 50 clients: every answer is the right one, none is a 5xx or a dropped connection.
+    (How fast, and how memory behaves over a long run, is bench/serve.py's to measure.)"""
+    from concurrent.futures import ThreadPoolExecutor
+
+    server = Serve(tmp_path / "tmp", "--workers", "2")
+    try:
+        server.wait_ready()
+        asset = re.search(r'src="(/static/js/app\.[0-9a-f]+\.js)"', httpx.get(f"{server.url}/en/").text)
+        assert asset
+        requests = [
+            ("GET", "/en/", {"accept-encoding": "br, gzip"}, 200),
+            ("GET", asset.group(1), {"accept-encoding": "gzip"}, 200),
+            ("HEAD", "/ar/plan/", {}, 200),
+            ("GET", asset.group(1), {"range": "bytes=0-99", "accept-encoding": "identity"}, 206),
+            ("GET", "/en/no-such-page/", {}, 404),
+            ("POST", "/en/", {}, 405),
+            ("GET", "/", {"accept-language": "so"}, 302),
+        ]
+
+        def client_run(_: int) -> list[tuple[int, int]]:
+            seen = []
+            with httpx.Client(base_url=server.url, timeout=60) as client:
+                for _round in range(8):
+                    for index, (method, path, headers, _status) in enumerate(requests):
+                        seen.append((index, client.request(method, path, headers=headers).status_code))
+            return seen
+
+        with ThreadPoolExecutor(max_workers=50) as pool:
+            answers = [answer for batch in pool.map(client_run, range(50)) for answer in batch]
+    finally:
+        assert server.stop() == 0, server.output
+    assert len(answers) == 50 * 8 * len(requests)
+    assert [(requests[index], status) for index, status in answers if status != requests[index][3]] == []
+    assert "Traceback" not in server.output and "ERROR" not in server.output
