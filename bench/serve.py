@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from server.config import Config  # noqa: E402
 from server.site import build_site  # noqa: E402
+from tests.live_server import _free_port  # noqa: E402
 from tests.nginx_server import NginxServer, nginx_path  # noqa: E402
 
 ASSET = "js/app.js"
@@ -138,12 +139,6 @@ def memory_mib(pid: int) -> float:
         match = re.search(r"VmRSS:\s+(\d+) kB", status)
         total += int(match.group(1)) if match else 0
     return total / 1024
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_for(port: int, process: subprocess.Popen[bytes]) -> None:

@@ -1,7 +1,7 @@
 """What a static host or nginx needs to send famplan's headers: written by ``famplan build``.
 
-Both files come from the same rules as ``famplan serve`` (``headers_for_file``
-and the static server's cache policy), applied to the files of this build, so
+Both files come from the same rules as ``famplan serve`` (``kind_of_file``,
+``headers_for`` and the static server's cache policy), applied to the files of this build, so
 every response gets the same security and cache headers from any of the three:
 pages, assets, the service worker, worker scripts, manifests, the 404 page
 and any unknown path.

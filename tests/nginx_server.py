@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from pathlib import Path
 
 from server.host_config import NGINX_FILE
+from tests.live_server import _accepts, _free_port
 
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
 
@@ -98,14 +98,3 @@ class NginxServer:
             self.process.wait()
         self.process = None
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _accepts(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.2)
-        return sock.connect_ex(("127.0.0.1", port)) == 0

@@ -5,7 +5,7 @@ the service worker, worker scripts, SVG) gets the full set with its CSP. Other
 files (scripts, styles, images, manifests) are never documents: they need only
 what protects a subresource, so a first visit does not carry ~400 bytes of
 policy on each of its ~100 requests. ``famplan serve``, the nginx snippet and
-the ``_headers`` file all take their headers from ``headers_for_file``.
+the ``_headers`` file all take their headers from ``kind_of_file`` and ``headers_for``.
 """
 
 from __future__ import annotations
@@ -79,10 +79,6 @@ def headers_for(kind: Kind, scheme: str) -> list[tuple[str, str]]:
     if scheme == "https":
         headers.append(HSTS)
     return headers
-
-
-def headers_for_file(path: str, scheme: str) -> list[tuple[str, str]]:
-    return headers_for(kind_of_file(path), scheme)
 
 
 class SecurityHeadersMiddleware:

@@ -5,7 +5,6 @@ build, and any unknown path (the host's 404 page)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
