@@ -14,7 +14,8 @@ from server.file_commands import add_file_commands, run_file_command
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-DEFAULT_TRUSTED_PROXIES = "127.0.0.1"
+# uvicorn's own default and environment variable.
+DEFAULT_TRUSTED_PROXIES = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 DEFAULT_GRACEFUL_TIMEOUT = 10
 # No "server" header (it only helps attackers). X-Forwarded-Proto sets the
 # scheme (so HSTS is sent behind a TLS proxy), but only from the addresses
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--forwarded-allow-ips",
         default=DEFAULT_TRUSTED_PROXIES,
-        help="proxies whose X-Forwarded-Proto is trusted, comma-separated (default 127.0.0.1; '*' trusts anyone)",
+        help="proxies whose X-Forwarded-Proto is trusted, comma-separated (default 127.0.0.1, or env FORWARDED_ALLOW_IPS; '*' trusts anyone)",
     )
     serve.add_argument(
         "--graceful-timeout",

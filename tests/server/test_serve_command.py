@@ -182,3 +182,15 @@ def test_many_clients_at_once_get_only_right_answers(tmp_path: Path) -> None:
     assert len(answers) == 50 * 8 * len(requests)
     assert [(requests[index], status) for index, status in answers if status != requests[index][3]] == []
     assert "Traceback" not in server.output and "ERROR" not in server.output
+
+
+@pytest.mark.parametrize(("trusted", "hsts"), [(None, True), ("192.0.2.1", False)])
+def test_only_a_trusted_proxy_can_say_the_request_came_over_https(tmp_path: Path, trusted: str | None, hsts: bool) -> None:
+    # The client here is 127.0.0.1: trusted by default, not when only another address is.
+    server = Serve(tmp_path / "tmp", *(["--forwarded-allow-ips", trusted] if trusted else []))
+    try:
+        server.wait_ready()
+        response = httpx.get(f"{server.url}/en/", headers={"x-forwarded-proto": "https"})
+    finally:
+        assert server.stop() == 0, server.output
+    assert ("strict-transport-security" in response.headers) is hsts
