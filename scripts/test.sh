@@ -4,24 +4,33 @@
 source "$(dirname "$0")/_env.sh"
 install_project "[test]"
 
-# Playwright cannot download its own browser on these machines; use Debian's.
-if [ -n "${CHROMIUM_PATH:-}" ]; then
-  echo "Using Chromium at $CHROMIUM_PATH"
-elif [ -x /usr/lib/chromium/chromium ]; then
-  export CHROMIUM_PATH=/usr/lib/chromium/chromium
-elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  echo "Installing Debian's chromium ..."
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  export CHROMIUM_PATH=/usr/lib/chromium/chromium
-else
-  echo "No Chromium found: asking Playwright to download one (needs the internet) ..."
-  "$ROOT/.venv/bin/playwright" install chromium
+# Debian packages the tests need, each with how to tell it is already there.
+# Playwright cannot download its own browser on these machines: Debian's Chromium
+# (CHROMIUM_PATH overrides it). Burmese and Karen pages are checked with real
+# glyphs (Noto Sans Myanmar). The nginx tests serve `famplan build` on loopback.
+MISSING=()
+need() {
+  local package="$1"; shift
+  "$@" >/dev/null 2>&1 || MISSING+=("$package")
+}
+[ -n "${CHROMIUM_PATH:-}" ] || need chromium test -x /usr/lib/chromium/chromium
+need fonts-noto-core sh -c "fc-list 'Noto Sans Myanmar' | grep -q ."
+need nginx sh -c "command -v nginx || test -x /usr/sbin/nginx"
+if [ ${#MISSING[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian packages: ${MISSING[*]} ..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null
+  elif [[ " ${MISSING[*]} " == *" chromium "* ]]; then
+    echo "No Chromium found: asking Playwright to download one (needs the internet) ..."
+    "$ROOT/.venv/bin/playwright" install chromium
+  fi
+  for package in "${MISSING[@]}"; do
+    [ "$package" = chromium ] || dpkg -s "$package" >/dev/null 2>&1 || echo "Missing Debian package $package: its tests will fail (as root, this script installs it)."
+  done
 fi
-
-# Burmese and Karen pages are checked with real glyphs (Debian's Noto Sans Myanmar), not boxes.
-if ! fc-list 'Noto Sans Myanmar' 2>/dev/null | grep -q . && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-core >/dev/null; }
+if [ -z "${CHROMIUM_PATH:-}" ] && [ -x /usr/lib/chromium/chromium ]; then
+  export CHROMIUM_PATH=/usr/lib/chromium/chromium
 fi
 
 # Browser profiles live in the temporary folder; a nearly full disk changes how
