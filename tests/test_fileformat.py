@@ -86,6 +86,10 @@ def header_of(data: bytes) -> dict[str, Any]:
     return json.loads(ff.b64url_decode(outer_of(data)["header"]))
 
 
+def _header_text(data: bytes) -> bytes:
+    return ff.b64url_decode(outer_of(data)["header"])
+
+
 def with_header_bytes(data: bytes, header_bytes: bytes) -> bytes:
     outer = outer_of(data)
     outer["header"] = ff.b64url_encode(header_bytes)
@@ -194,6 +198,22 @@ def _deep_nesting(data: bytes) -> bytes:
     return b'{"format":"famplan","version":1,"x":' + b"[" * 200_000 + b"]" * 200_000 + b"}"
 
 
+def nested(depth: int) -> bytes:
+    """A JSON value `depth` deep: arrays and objects in turn, with a string of brackets inside."""
+    opening = b"".join(b"[" if level % 2 else b'{"k":' for level in range(depth))
+    closing = b"".join(b"]" if level % 2 else b"}" for level in reversed(range(depth)))
+    return opening + b'"[[{]]"' + closing
+
+
+def _extra_member(depth: int) -> Callable[[bytes], bytes]:
+    """The file with one more member, nested so that the whole file is `depth` deep."""
+    return lambda data: data.rstrip()[:-1] + b',"x":' + nested(depth - 1) + b"}"
+
+
+def _with_raw_version(literal: bytes) -> Callable[[bytes], bytes]:
+    return lambda data: data.replace(b'"version":1,', b'"version":' + literal + b",", 1)
+
+
 def _set(path: str, value: Any) -> Callable[[bytes], bytes]:
     """Set a member of the outer object ("version") or of the header ("h.kdf.salt")."""
 
@@ -266,6 +286,29 @@ PRE_KDF_CASES: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("wrap iv 16 bytes", _set("h.wrap.iv", ff.b64url_encode(bytes(16))), "malformed-field"),
     ("payload iv 11 bytes", _set("h.payload.iv", ff.b64url_encode(bytes(11))), "malformed-field"),
     ("payload not an object", _set("h.payload", "A256GCM"), "malformed-field"),
+    # Nesting: 64 levels are read (the extra member is then refused); 65 are not JSON.
+    ("file nested 64 deep", _extra_member(64), "malformed-field"),
+    ("file nested 65 deep", _extra_member(65), "not-json"),
+    ("header nested 65 deep", lambda d: with_header_bytes(d, b'{"kdf":' + nested(64) + b"}"), "malformed-field"),
+    # Numbers are doubles; one too large for a double makes the text unreadable.
+    ("version beyond a double", _with_raw_version(b"1e400"), "not-json"),
+    ("version an integer beyond a double", _with_raw_version(b"1" + b"0" * 400), "not-json"),
+    ("version negative beyond a double", _with_raw_version(b"-1e400"), "not-json"),
+    ("iterations beyond a double", lambda d: with_header_bytes(d, _header_text(d).replace(b":600000,", b":6e400,")), "malformed-field"),
+    # Lone surrogates are U+FFFD: an unknown member still.
+    ("member name a lone surrogate", lambda d: d.rstrip()[:-1] + b',"\\ud800":1}', "malformed-field"),
+    ("member name a lone surrogate escape", lambda d: d.rstrip()[:-1] + b',"\\udc00x":1}', "malformed-field"),
+    # Two faults in one field: the type or encoding fault is found before size or range.
+    ("ciphertext over the limit and not base64url", _set("ciphertext", "A" * 4_194_325 + "+"), "malformed-field"),
+    ("iterations a string above the ceiling", _set("h.kdf.iterations", "20000000"), "malformed-field"),
+    ("iterations fractional above the ceiling", _set("h.kdf.iterations", 20_000_000.5), "malformed-field"),
+    ("version a string of another version", _set("version", "2"), "malformed-field"),
+    ("wrapped key too short and non-canonical", _set("wrappedKey", ff.b64url_encode(bytes(47))[:-1] + "B"), "malformed-field"),
+    # Two faults in two fields or steps: the earlier step of section 8 wins.
+    ("another version with an unknown member", lambda d: _set("version", 2)(_set("comment", "x")(d)), "unsupported-version"),
+    ("ciphertext too large and header not JSON", lambda d: with_header_bytes(_set("ciphertext", ff.b64url_encode(bytes(3 * 2**20 + 17)))(d), b"{"), "too-large"),
+    ("kdf unknown member and iterations out of range", lambda d: _set("h.kdf.iterations", 1)(_set("h.kdf.memory", 64)(d)), "malformed-field"),
+    ("iterations out of range and salt too short", lambda d: _set("h.kdf.iterations", 1)(_set("h.kdf.salt", ff.b64url_encode(bytes(15)))(d)), "kdf-out-of-bounds"),
 ]
 
 
@@ -299,10 +342,27 @@ def test_size_is_checked_before_parsing(valid: bytes, no_kdf: None) -> None:
     assert read_header(padded[:-1]).iterations == 600_000  # exactly at the limit is fine
 
 
-def test_integers_follow_json_parse_semantics(valid: bytes) -> None:
-    # JSON.parse cannot tell 1 from 1.0, so neither may this reader.
-    data = valid.replace(b'"version":1,', b'"version":1.0e0,', 1)
+# Files that look odd and still open, in both readers: numbers are doubles, so
+# 1.0e0 and 1.0000000000000000001 are the version 1 (JSON.parse cannot tell them apart).
+READABLE_MUTATIONS: list[tuple[str, Callable[[bytes], bytes]]] = [
+    ("version 1.0e0", _with_raw_version(b"1.0e0")),
+    ("version below double precision", _with_raw_version(b"1.0000000000000000001")),
+    ("whitespace between tokens", lambda d: b" \t" + d.replace(b'","', b'" ,\r\n "') + b"\n"),
+]
+
+
+@pytest.mark.parametrize("mutate", [m for _, m in READABLE_MUTATIONS], ids=[label for label, _ in READABLE_MUTATIONS])
+def test_numbers_and_whitespace_follow_json_parse(valid: bytes, mutate: Callable[[bytes], bytes]) -> None:
+    data = mutate(valid)
+    assert data != valid
     assert decrypt_file(data, PASSPHRASE)["plan"] == PAYLOAD["plan"]
+
+
+def test_an_empty_passphrase_fails_without_the_kdf(valid: bytes, no_kdf: None) -> None:
+    assert error_code(valid, "") == "wrong-passphrase-or-tampered"
+    # The file's own faults (steps 1-13) are found first.
+    assert error_code(b"{", "") == "not-json"
+    assert error_code(_set("h.kdf.iterations", 1)(valid), "") == "kdf-out-of-bounds"
 
 
 # --- tampering that only the AEAD can detect ---------------------------------
@@ -385,6 +445,48 @@ INVALID_PLAINTEXTS = [
     b'{"schemaVersion":1,"plan":{}}',
     b'{"schemaVersion":1,"kind":"full","plan":{"x":NaN}}',
     b'{"schemaVersion":1,"kind":"full","plan":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    # new cases go at the end: the browser tests pick some of the above by index
+    b'{"schemaVersion":1,"kind":"full","plan":{"deep":' + nested(63) + b"}}",
+    b'{"schemaVersion":1,"kind":"full","plan":{"x":1e400}}',
+    b'{"schemaVersion":1,"kind":"full","plan":{"x":-1e309}}',
+    b'{"schemaVersion":1' + b"0" * 400 + b',"kind":"full","plan":{}}',
+    b'{"schemaVersion":1e400,"kind":"full","plan":{}}',
+]
+NEW_INVALID_PLAINTEXTS = range(12, 17)
+
+# Authentic payloads at the edges, and what both readers return for them.
+READABLE_PLAINTEXTS: list[tuple[str, bytes, dict[str, Any]]] = [
+    (
+        "nested 64 deep",
+        b'{"schemaVersion":1,"kind":"full","plan":{"deep":' + nested(62) + b"}}",
+        {"schemaVersion": 1, "kind": "full", "plan": {"deep": json.loads(nested(62))}},
+    ),
+    (
+        "lone surrogates become U+FFFD",
+        rb'{"schemaVersion":1,"kind":"full","plan":{"name":"a\ud800b","\udc00":"low","pair":"\ud83d\ude00",'
+        rb'"reversed":"\ude00\ud83d","text":"\\ud800"}}',
+        {"schemaVersion": 1, "kind": "full",
+         "plan": {"name": "a\ufffdb", "\ufffd": "low", "pair": "😀", "reversed": "\ufffd\ufffd", "text": "\\ud800"}},
+    ),
+    (
+        "names equal once repaired: the later wins",
+        rb'{"schemaVersion":1,"kind":"full","plan":{"\ud800":1,"\ufffd":2,"\udbff":3}}',
+        {"schemaVersion": 1, "kind": "full", "plan": {"\ufffd": 3}},
+    ),
+    (
+        "numbers are doubles",
+        b'{"schemaVersion":1.0,"kind":"full","plan":{"big":9007199254740993,"tiny":1e-400,'
+        b'"max":1.7976931348623157e308,"e":1E2,"zero":-0}}',
+        {"schemaVersion": 1, "kind": "full",
+         "plan": {"big": 9007199254740992, "tiny": 0, "max": 1.7976931348623157e308, "e": 100, "zero": 0}},
+    ),
+]
+
+# Two faults in the payload: the earlier step of section 8 wins.
+PAYLOAD_ORDER_CASES: list[tuple[bytes, str]] = [
+    (b'{"schemaVersion":99,"kind":"partial","plan":[]}', "newer-schema"),
+    (b'{"schemaVersion":0,"kind":"full","plan":[]}', "invalid-payload"),
+    (b'["schemaVersion",99]', "invalid-payload"),
 ]
 
 
@@ -392,6 +494,30 @@ INVALID_PLAINTEXTS = [
 def test_invalid_payload(fast_kdf: None, plaintext: bytes) -> None:
     data = spec_seal(plaintext, PASSPHRASE, iterations=600_000, rnd=random_parts("payload"), kdf=module_kdf)
     assert error_code(data) == "invalid-payload"
+
+
+@pytest.mark.parametrize(("plaintext", "expected"), [c[1:] for c in READABLE_PLAINTEXTS], ids=[c[0] for c in READABLE_PLAINTEXTS])
+def test_payloads_at_the_edges(fast_kdf: None, plaintext: bytes, expected: dict[str, Any]) -> None:
+    data = spec_seal(plaintext, PASSPHRASE, iterations=600_000, rnd=random_parts("edges"), kdf=module_kdf)
+    payload = decrypt_file(data, PASSPHRASE)
+    assert payload == expected
+    assert json.dumps(payload, ensure_ascii=False).encode("utf-8")  # printable: no lone surrogate left
+
+
+@pytest.mark.parametrize(("plaintext", "code"), PAYLOAD_ORDER_CASES, ids=range(len(PAYLOAD_ORDER_CASES)))
+def test_the_earlier_payload_check_wins(fast_kdf: None, plaintext: bytes, code: str) -> None:
+    data = spec_seal(plaintext, PASSPHRASE, iterations=600_000, rnd=random_parts("order"), kdf=module_kdf)
+    assert error_code(data) == code
+
+
+def test_the_writer_refuses_what_readers_refuse(no_kdf: None) -> None:
+    deep: Any = "leaf"
+    for _ in range(63):
+        deep = [deep]
+    for plan in ({"deep": deep}, {"n": 10**400}):
+        with pytest.raises(FileFormatError) as info:
+            encrypt_plan({"schemaVersion": 1, "plan": plan}, PASSPHRASE)
+        assert info.value.code == "invalid-payload"
 
 
 def test_encrypt_rejects_bad_arguments() -> None:
