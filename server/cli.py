@@ -7,9 +7,11 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from server.config import Config
-from server.file_commands import add_file_commands, run_file_command
+from server.error_line import print_error
+from server.file_commands import EXIT_USAGE_ERROR, add_file_commands, run_file_command
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -18,8 +20,16 @@ DEFAULT_PORT = 8000
 SERVER_OPTIONS = {"server_header": False, "proxy_headers": True}
 
 
+class _Parser(argparse.ArgumentParser):
+    """A command-line mistake is one error line too, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        print_error("usage", f"{message} (see: {self.prog} --help)")
+        sys.exit(EXIT_USAGE_ERROR)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="famplan", description="The Family Preparedness Plan app.")
+    parser = _Parser(prog="famplan", description="The Family Preparedness Plan app.")
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve the app with uvicorn")
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")

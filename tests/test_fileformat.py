@@ -8,8 +8,11 @@ import hashlib
 import importlib.util
 import io
 import json
+import os
 import random
+import re
 import signal
+import subprocess
 import sys
 import time
 import unicodedata
@@ -785,13 +788,18 @@ def test_cli_encrypt_from_stdin_with_prompt(tmp_path: Path, monkeypatch: pytest.
     assert decrypt_file(out.read_bytes(), PASSPHRASE)["plan"] == PAYLOAD["plan"]
 
 
-def _one_line_error(capsys: pytest.CaptureFixture[str], *needles: str) -> None:
+ERROR_LINE = re.compile(r"famplan: error: [a-z-]+: \S.*")
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str], *needles: str) -> str:
     captured = capsys.readouterr()
     assert captured.out == ""
-    lines = captured.err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in captured.err, captured.err
+    assert captured.err.endswith("\n") and captured.err.count("\n") == 1, captured.err
+    line = captured.err[:-1]
+    assert ERROR_LINE.fullmatch(line), line  # docs/file-format.md section 16
     for needle in needles:
-        assert needle in lines[0]
+        assert needle in line
+    return line
 
 
 @pytest.mark.parametrize(
@@ -825,3 +833,135 @@ def test_cli_encrypt_prompt_mismatch(tmp_path: Path, files: dict[str, Path], mon
     assert run(["encrypt", "--in", str(files["json"]), "--out", str(tmp_path / "x.famplan")]) != 0
     _one_line_error(capsys, "do not match")
     assert not (tmp_path / "x.famplan").exists()
+
+
+# --- command line: what a hostile or odd input makes it print -------------------------
+
+
+def _hostile_outer(valid: bytes, extra: dict[str, Any]) -> bytes:
+    return dump({**outer_of(valid), **extra})
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{f"extra{i}": i for i in range(20_000)}, {"x" * 100_000: 1}, {"line\nbreak\u202eevil\ud800" + "y" * 5_000: 1}],
+    ids=["20,000 members", "100,000-character name", "control, bidi and surrogate characters"],
+)
+def test_cli_error_lines_are_bounded(
+    tmp_path: Path, valid: bytes, capsys: pytest.CaptureFixture[str], extra: dict[str, Any]
+) -> None:
+    hostile = tmp_path / "hostile.famplan"
+    hostile.write_bytes(_hostile_outer(valid, extra))
+    assert run(["inspect", str(hostile)]) == 1
+    line = _one_line_error(capsys, "malformed-field")
+    assert len(line) <= 400
+    assert "\u202e" not in line and "\r" not in line
+
+
+def test_cli_decrypt_prints_a_payload_with_lone_surrogates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plaintext = rb'{"schemaVersion":1,"kind":"full","plan":{"name":"Ana\ud800","\udc00":1}}'
+    sealed = tmp_path / "lone.famplan"
+    sealed.write_bytes(spec_seal(plaintext, PASSPHRASE, iterations=600_000, rnd=random_parts("lone")))
+    passphrase = tmp_path / "pass.txt"
+    passphrase.write_text(PASSPHRASE, encoding="utf-8")
+    assert run(["decrypt", str(sealed), "--passphrase-file", str(passphrase)]) == 0
+    assert json.loads(capsys.readouterr().out)["plan"] == {"name": "Ana\ufffd", "\ufffd": 1}
+
+
+def test_cli_encrypt_reads_its_whole_input_or_refuses_it(
+    files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from server import file_commands
+
+    out, source = tmp_path / "out.famplan", tmp_path / "payload.json"
+    argv = ["encrypt", "--in", str(source), "--out", str(out), "--passphrase-file", str(files["pass"])]
+    # Indented past 3 MiB, yet 3 MiB or less once compact: read whole and written.
+    big = {"schemaVersion": 1, "plan": {"lines": ["x" * 60] * 40_000}}
+    source.write_text(json.dumps(big, indent=40), encoding="utf-8")
+    assert source.stat().st_size > ff.MAX_PLAINTEXT_BYTES
+    assert run(argv) == 0
+    assert decrypt_file(out.read_bytes(), PASSPHRASE)["plan"] == big["plan"]
+    # Garbage after the old 3 MiB cut-off is read, and refused.
+    source.write_bytes(json.dumps(PAYLOAD).encode() + b" " * ff.MAX_PLAINTEXT_BYTES + b"garbage")
+    assert run(argv) == 2
+    _one_line_error(capsys, "bad-input", "not valid JSON")
+    # Past the bound: said plainly, never parsed.
+    monkeypatch.setattr(file_commands, "MAX_PAYLOAD_INPUT_BYTES", 1024)
+    source.write_bytes(json.dumps(PAYLOAD).encode() + b" " * 1024)
+    assert run(argv) == 2
+    _one_line_error(capsys, "bad-input", "more than 1,024 bytes")
+    # A payload the writer cannot write: its own code, said as a writer's problem.
+    source.write_text(json.dumps({"schemaVersion": 1, "plan": {"x": "a" * ff.MAX_PLAINTEXT_BYTES}}), encoding="utf-8")
+    monkeypatch.setattr(file_commands, "MAX_PAYLOAD_INPUT_BYTES", 16 * 2**20)
+    assert run(argv) == 2
+    _one_line_error(capsys, "too-large", "cannot be written")
+
+
+PASSPHRASE_FILES: list[tuple[str, bytes, str]] = [
+    ("LF", PASSPHRASE.encode() + b"\n", "opens"),
+    ("CRLF", PASSPHRASE.encode() + b"\r\n", "opens"),
+    ("CR", PASSPHRASE.encode() + b"\r", "opens"),
+    ("no line ending", PASSPHRASE.encode(), "opens"),
+    ("BOM and CRLF", b"\xef\xbb\xbf" + PASSPHRASE.encode() + b"\r\n", "opens"),
+    ("NFD spelling", unicodedata.normalize("NFD", PASSPHRASE).encode() + b"\n", "opens"),
+    ("spaces are kept", b" " + PASSPHRASE.encode() + b" \n", "wrong-passphrase-or-tampered"),
+    ("two line endings", PASSPHRASE.encode() + b"\n\n", "more than one line"),
+    ("two lines", PASSPHRASE.encode() + b"\nsecond line\n", "more than one line"),
+    ("only a line ending", b"\r\n", "passphrase is empty"),
+    ("only a BOM", b"\xef\xbb\xbf", "passphrase is empty"),
+    ("two BOMs: the second is part of it", b"\xef\xbb\xbf\xef\xbb\xbf" + PASSPHRASE.encode(), "wrong-passphrase-or-tampered"),
+    ("not UTF-8", b"\xff" + PASSPHRASE.encode(), "not UTF-8"),
+    ("at the limit", b"x" * (64 * 1024 - 1) + b"\n", "wrong-passphrase-or-tampered"),
+    ("over the limit", b"x" * (64 * 1024) + b"\n", "longer than 65,536 bytes"),
+]
+
+
+@pytest.mark.parametrize(("content", "outcome"), [c[1:] for c in PASSPHRASE_FILES], ids=[c[0] for c in PASSPHRASE_FILES])
+def test_cli_passphrase_file(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str], content: bytes, outcome: str
+) -> None:
+    files["pass"].write_bytes(content)
+    status = run(["decrypt", str(files["plan"]), "--passphrase-file", str(files["pass"])])
+    if outcome == "opens":
+        assert status == 0
+        assert json.loads(capsys.readouterr().out)["plan"] == PAYLOAD["plan"]
+    else:
+        assert status == (1 if outcome == "wrong-passphrase-or-tampered" else 2)
+        _one_line_error(capsys, outcome)
+
+
+def test_cli_a_command_line_mistake_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from server.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["decrypt"])
+    assert info.value.code == 2
+    _one_line_error(capsys, "usage", "required: file")
+
+
+def _famplan(argv: list[str], **streams: Any) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "server", *argv], cwd=ROOT, check=False, **streams)
+
+
+def test_cli_a_failing_output_stream_is_named(valid: bytes, tmp_path: Path) -> None:
+    vector = str(VECTOR_DIR / "v1-full-es.famplan")
+    with open(os.devnull, "rb") as nothing, open("/dev/full", "wb") as full:
+        result = _famplan(["inspect", vector], stdin=nothing, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "famplan: error: io-error: standard output: No space left on device\n"
+
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: writing gets EPIPE, at once and every time
+    try:
+        result = _famplan(["inspect", vector], stdout=writer, stderr=subprocess.PIPE)
+    finally:
+        os.close(writer)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "famplan: error: io-error: standard output: Broken pipe\n"
+
+    # stderr itself failing: nothing can be said, the exit status still tells.
+    blank = tmp_path / "blank"
+    blank.write_bytes(b"\n")
+    with open("/dev/full", "wb") as full:
+        result = _famplan(["decrypt", vector, "--passphrase-file", str(blank)], stdout=subprocess.PIPE, stderr=full)
+    assert (result.returncode, result.stdout) == (2, b"")
