@@ -3,7 +3,7 @@
 import { isPlainObject, own, sectionDefs } from "../plan/schema.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { element } from "../views/dom.js";
-import { displayValue, filledFields } from "./plan-values.js";
+import { displayValue, filledFields, storedText } from "./plan-values.js";
 
 function answers(fields, values, plan) {
   const list = element("dl", { class: "plan-answers" });
@@ -28,7 +28,7 @@ function nestedList(field, items, plan) {
       const parts = filledFields(field.fields, item).map(({ field: sub, value }) => displayValue(sub, value, plan));
       entry.textContent = parts.join(" · ");
     } else {
-      entry.textContent = String(item);
+      entry.textContent = storedText(item);
     }
     list.append(entry);
   }

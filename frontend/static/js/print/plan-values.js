@@ -7,9 +7,19 @@ import { isBlank } from "../plan/values.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
 
+/**
+ * A stored value that is not what its field expects, as JSON text. Never the
+ * value's own toString: a file may hold {"toString": 1}, which String() cannot show.
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function storedText(value) {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+}
+
 function personName(plan, id) {
   const person = typeof id === "string" ? personById(plan, id) : undefined;
-  return person?.name || String(id);
+  return person?.name || storedText(id);
 }
 
 /**
@@ -21,17 +31,17 @@ function personName(plan, id) {
 export function displayValue(field, value, plan) {
   switch (field.type) {
     case "yesno":
-      return value === true ? t("yes") : value === false ? t("no") : String(value);
+      return value === true ? t("yes") : value === false ? t("no") : storedText(value);
     case "choice": {
       const option = field.options.find((candidate) => candidate.value === value);
-      return option ? planLabel(option.label) : String(value);
+      return option ? planLabel(option.label) : storedText(value);
     }
     case "personref":
       return personName(plan, value);
     case "personrefs":
-      return Array.isArray(value) ? value.map((id) => personName(plan, id)).join(", ") : String(value);
+      return Array.isArray(value) ? value.map((id) => personName(plan, id)).join(", ") : storedText(value);
     default:
-      return typeof value === "string" ? value : JSON.stringify(value);
+      return storedText(value);
   }
 }
 
