@@ -23,26 +23,38 @@ function personName(plan, id) {
 }
 
 /**
+ * One answer as words, one string per name where it names several people.
  * @param {object} field a schema field (not of type "list")
  * @param {unknown} value a value that is not blank
  * @param {object} plan the whole plan, to name people
+ * @returns {string[]}
+ */
+export function displayParts(field, value, plan) {
+  switch (field.type) {
+    case "yesno":
+      return [value === true ? t("yes") : value === false ? t("no") : storedText(value)];
+    case "choice": {
+      const option = field.options.find((candidate) => candidate.value === value);
+      return [option ? planLabel(option.label) : storedText(value)];
+    }
+    case "personref":
+      return [personName(plan, value)];
+    case "personrefs":
+      return Array.isArray(value) ? value.map((id) => personName(plan, id)) : [storedText(value)];
+    default:
+      return [storedText(value)];
+  }
+}
+
+/**
+ * One answer as one string ("Ana, Luis" for several people).
+ * @param {object} field
+ * @param {unknown} value
+ * @param {object} plan
  * @returns {string}
  */
 export function displayValue(field, value, plan) {
-  switch (field.type) {
-    case "yesno":
-      return value === true ? t("yes") : value === false ? t("no") : storedText(value);
-    case "choice": {
-      const option = field.options.find((candidate) => candidate.value === value);
-      return option ? planLabel(option.label) : storedText(value);
-    }
-    case "personref":
-      return personName(plan, value);
-    case "personrefs":
-      return Array.isArray(value) ? value.map((id) => personName(plan, id)).join(", ") : storedText(value);
-    default:
-      return storedText(value);
-  }
+  return displayParts(field, value, plan).join(", ");
 }
 
 /**
