@@ -454,8 +454,9 @@ INVALID_PLAINTEXTS = [
     b'{"schemaVersion":1,"kind":"full","plan":{"x":-1e309}}',
     b'{"schemaVersion":1' + b"0" * 400 + b',"kind":"full","plan":{}}',
     b'{"schemaVersion":1e400,"kind":"full","plan":{}}',
+    b'{"schemaVersion":1,"kind":"full","plan":{"x":' + b"9" * 308 + b'.9e1}}',  # past a double by a small exponent
 ]
-NEW_INVALID_PLAINTEXTS = range(12, 17)
+NEW_INVALID_PLAINTEXTS = range(12, 18)
 
 # Authentic payloads at the edges, and what both readers return for them.
 READABLE_PLAINTEXTS: list[tuple[str, bytes, dict[str, Any]]] = [

@@ -6,7 +6,7 @@ import { utf8 } from "../crypto/bytes.js";
 import { deriveWrappingKey as pbkdf2 } from "../crypto/kdf.js";
 import { currentVersion } from "../plan/schema.js";
 import { decodeBase64url, encodeBase64url } from "./base64url.js";
-import { loadJson, MAX_DEPTH, nestingDepth, scalarValues } from "./format-json.js";
+import { loadJson, MAX_DEPTH, nestsDeeperThan, scalarValues } from "./format-json.js";
 
 export const FORMAT = "famplan";
 export const VERSION = 1;
@@ -297,7 +297,7 @@ function payloadBytes(planPayload, kind) {
     throw new FileFormatError("invalid-payload", `not serialisable as JSON: ${error.name}`);
   }
   if (bytes.length > MAX_PLAINTEXT_BYTES) throw new FileFormatError("too-large", `plaintext ${bytes.length} bytes`);
-  if (nestingDepth(bytes) > MAX_DEPTH) throw new FileFormatError("invalid-payload", "nested too deep");
+  if (nestsDeeperThan(bytes, MAX_DEPTH)) throw new FileFormatError("invalid-payload", "nested too deep");
   return bytes;
 }
 

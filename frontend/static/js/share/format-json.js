@@ -14,16 +14,22 @@ const CLOSE_ARRAY = 0x5d;
 const CLOSE_OBJECT = 0x7d;
 // A surrogate pair is kept; any other surrogate is a lone one.
 const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+// Text that may need scalarValues: a \u escape of a surrogate, or a number that may pass a
+// double's range (about 1.8e308). A literal with k integer digits and exponent e is below
+// 10^(k+e): past the range it needs a 3-digit exponent, or with e < 100, k >= 210 digits.
+// Anything else is left as parsed.
+const MAY_NEED_REPAIR = /\\u[dD][89a-fA-F]|[eE]\+?\d{3}|\d{210}/;
 
 /**
- * How deeply arrays and objects nest outside strings ({} is 1, {"a":[]} is 2).
- * Counted on the bytes: in UTF-8 these ASCII bytes never occur inside another character.
+ * Whether arrays and objects nest more than `limit` deep outside strings ({} is 1
+ * deep, {"a":[]} 2). Counted on the bytes: in UTF-8 these ASCII bytes never occur
+ * inside another character. Exact for valid JSON; what is not JSON fails to parse anyway.
  * @param {Uint8Array} bytes
- * @returns {number}
+ * @param {number} limit
+ * @returns {boolean}
  */
-export function nestingDepth(bytes) {
+export function nestsDeeperThan(bytes, limit) {
   let depth = 0;
-  let deepest = 0;
   let inString = false;
   for (let index = 0; index < bytes.length; index += 1) {
     const byte = bytes[index];
@@ -34,12 +40,12 @@ export function nestingDepth(bytes) {
       inString = true;
     } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
       depth += 1;
-      deepest = Math.max(deepest, depth);
+      if (depth > limit) return true;
     } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
       depth -= 1;
     }
   }
-  return deepest;
+  return false;
 }
 
 /**
@@ -80,6 +86,8 @@ export function scalarValues(value) {
  * @returns {unknown}
  */
 export function loadJson(bytes) {
-  if (nestingDepth(bytes) > MAX_DEPTH) throw new RangeError(`nested more than ${MAX_DEPTH} deep`);
-  return scalarValues(JSON.parse(fromUtf8(bytes)));
+  if (nestsDeeperThan(bytes, MAX_DEPTH)) throw new RangeError(`nested more than ${MAX_DEPTH} deep`);
+  const text = fromUtf8(bytes);
+  const value = JSON.parse(text);
+  return MAY_NEED_REPAIR.test(text) ? scalarValues(value) : value;
 }
