@@ -109,7 +109,7 @@ def _decrypt(args: argparse.Namespace) -> int:
 
 def _encrypt(args: argparse.Namespace) -> int:
     source = str(args.input) if args.input is not None else STDIN
-    payload = _load_payload_json(source, _read_payload_input(args.input))
+    payload = _load_payload_json(source, _read_payload_input(args.input, source))
     kind = args.kind or payload.get("kind") or "full"
     passphrase = _passphrase(args.passphrase_file, confirm=True)
     try:
@@ -134,9 +134,9 @@ def _read_limited(path: Path) -> bytes:
         return handle.read(MAX_FILE_BYTES + 1)
 
 
-def _read_payload_input(path: Path | None) -> bytes:
+def _read_payload_input(path: Path | None, source: str) -> bytes:
     """The whole payload JSON, or a clear refusal if it is larger than anyone could mean."""
-    with _naming(str(path) if path is not None else STDIN):
+    with _naming(source):
         if path is not None:
             with path.open("rb") as handle:
                 raw = handle.read(MAX_PAYLOAD_INPUT_BYTES + 1)
@@ -145,7 +145,6 @@ def _read_payload_input(path: Path | None) -> bytes:
         else:  # a text stream put in place of stdin
             raw = sys.stdin.read(MAX_PAYLOAD_INPUT_BYTES + 1).encode("utf-8", "surrogatepass")
     if len(raw) > MAX_PAYLOAD_INPUT_BYTES:
-        source = str(path) if path is not None else STDIN
         raise CommandError("bad-input", f"{source}: more than {MAX_PAYLOAD_INPUT_BYTES:,} bytes, too large for a payload")
     return raw
 
@@ -197,8 +196,10 @@ def _passphrase_from_file(path: Path) -> str:
 
 
 def _prompt(confirm: bool) -> str:
-    passphrase = getpass.getpass("Passphrase: ")
-    if confirm and getpass.getpass("Repeat passphrase: ") != passphrase:
+    with _naming("the terminal"):
+        passphrase = getpass.getpass("Passphrase: ")
+        repeated = getpass.getpass("Repeat passphrase: ") if confirm else passphrase
+    if repeated != passphrase:
         raise CommandError("bad-input", "the passphrases do not match")
     return passphrase
 
