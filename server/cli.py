@@ -7,10 +7,12 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from server.config import Config
 from server.content import ContentError
-from server.file_commands import add_file_commands, run_file_command
+from server.error_line import print_error
+from server.file_commands import EXIT_USAGE_ERROR, add_file_commands, run_file_command
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -28,8 +30,16 @@ SERVER_OPTIONS = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """A command-line mistake is one error line too, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        print_error("usage", f"{message} (see: {self.prog} --help)")
+        sys.exit(EXIT_USAGE_ERROR)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="famplan", description="The Family Preparedness Plan app.")
+    parser = _Parser(prog="famplan", description="The Family Preparedness Plan app.")
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve the app with uvicorn")
     serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
@@ -75,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             site = build_site(Config(), args.out, static_host=True)
         except ContentError as error:
-            print(f"famplan: error: {error}", file=sys.stderr)
+            # The deployment's own files: every problem is listed, one per line, with file and line.
+            print(f"famplan: error: bad-content: {error}", file=sys.stderr)
             return 2
         print(f"Wrote version {site.version} to {args.out}")
         return 0
@@ -101,7 +112,8 @@ def serve(args: argparse.Namespace) -> int:
             site = serve_build.build(Config(), folder)
         except (serve_build.BuildDirError, ContentError) as error:
             # Before any worker starts: a bad deployment file stops here, with its key and line.
-            print(f"famplan: error: {error}", file=sys.stderr)
+            code = "bad-content" if isinstance(error, ContentError) else "bad-build-dir"
+            print(f"famplan: error: {code}: {error}", file=sys.stderr)
             return 2
         os.environ[BUILD_DIR_ENV] = str(folder)  # the workers load it instead of building
         # uvicorn stops gracefully on SIGINT or SIGTERM, then sends the signal to

@@ -342,3 +342,34 @@ def canonical(plan: dict[str, Any]) -> dict[str, Any]:
         else:
             result[sdef["id"]] = [walk(sdef["fields"], item) for item in value or []]
     return result
+
+
+# Values of the wrong type that JavaScript might call on: String() of the first
+# throws; the others look like methods a renderer or a check could reach for.
+ODD_VALUES: list[Any] = [{"toString": 1}, {"valueOf": 1, "toString": 2}, {"toJSON": 1}, {"then": 1}, [{"toString": 1}], 7, True]
+
+
+def odd_value_plan(odd: Any) -> dict[str, Any]:
+    """A current-version plan with `odd` in every field of every section (and as a list item),
+    around a child, an adult, a school and a contact that link up, so every printed part has work."""
+    def values(fields: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            field["id"]: [odd, {"id": "u-1", **values(field["fields"])}] if field["type"] == "list" else odd
+            for field in fields
+        }
+
+    sections: dict[str, Any] = {}
+    for sdef in ps.section_defs():
+        if sdef["kind"] == "list":
+            sections[sdef["id"]] = [{**values(sdef["fields"]), "id": f"{sdef['id']}-{n}"} for n in (1, 2)] + [odd]
+        else:
+            sections[sdef["id"]] = values(sdef["fields"])
+    child, adult = sections["people"][0], sections["people"][1]
+    child.update(id="p-child", role="child")
+    adult.update(id="p-adult", role="adult")
+    sections["school"][0].update(child="p-child", name="Escuela Ficticia")
+    sections["school"][0]["pickup"][1].update(name="Rosa Ficticia")
+    sections["medical"][0].update(person="p-child")
+    sections["contacts"][0].update(name="Ana Ficticia", phone="211", memorizeBy=["p-child", odd])
+    sections["care"].update(primaryName="Luis Ficticio")
+    return {"schemaVersion": ps.current_version(), "sections": sections, "meta": {}}

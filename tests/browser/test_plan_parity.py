@@ -95,7 +95,7 @@ NUMBERS = [1500, 12.5, -3, 0, "250", "250.75", "-3", " 250 ", "1e5", "0x10", "1,
            "12,34,567", "-$5", "$-5", "$", "", True, [], {}, None, 1e308]
 TEXTS = ["x" * 200, "x" * 201, "😀" * 200, "😀" * 201, "e\u0301" * 100, "e\u0301" * 101, "\u202eevil", "a\u200bb",
          "\u00a0\t\r\n ", "\u2003", 5, False, ["x"]]
-YESNO = [True, False, "yes", 0, 1, None, "", []]
+YESNO = [True, False, "yes", 0, 1, None, "", [], {"toString": 1}, {"valueOf": 1, "toString": 2}, ["true"]]
 
 
 def _with(plan: dict[str, Any], path: list[str | int], value: Any) -> dict[str, Any]:
