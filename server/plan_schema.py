@@ -130,8 +130,19 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def ascii_digit(ch: str) -> str | None:
+    """The ASCII digit for a digit people type on their keyboards (ASCII, Arabic-Indic,
+    Eastern Arabic-Indic, Myanmar: the schema's `digitZeros`), else None. Python's
+    str.isdigit() and JS differ on other scripts, so only these count."""
+    for zero in load_schema()["digitZeros"]:
+        value = ord(ch) - ord(zero)
+        if 0 <= value <= 9:
+            return str(value)
+    return None
+
+
 def _digit_count(text: str) -> int:
-    return sum(1 for ch in text if "0" <= ch <= "9")  # ASCII only, like JS [0-9]
+    return sum(1 for ch in text if ascii_digit(ch) is not None)
 
 
 def parse_date(value: Any) -> date | None:
@@ -204,7 +215,7 @@ def normalize_anumber(value: Any) -> str | None:
     if is_blank(value) or check_value("anumber", value) is not None:
         return None
     canonical = load_schema()["types"]["anumber"]["canonical"]
-    digits = "".join(ch for ch in value if "0" <= ch <= "9")
+    digits = "".join(d for d in map(ascii_digit, value) if d is not None)
     return canonical["prefix"] + digits.rjust(canonical["width"], "0")
 
 

@@ -4,7 +4,7 @@
 // while they type or leave a field, so nothing moves under their finger), and
 // at once for an answer that was stored with a problem.
 import { problemSpec, sectionDef, schema } from "../plan/schema.js";
-import { isBlank, normalizeANumber } from "../plan/values.js";
+import { asciiDigits, isBlank, normalizeANumber } from "../plan/values.js";
 import { fill, fillParts } from "../ui/fill.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
@@ -387,7 +387,8 @@ export class FieldView {
  * @returns {string | undefined}
  */
 function composeDate(inputs) {
-  const part = (name) => inputs.find((input) => input.dataset.part === name).value.trim();
+  // Digits typed on an Arabic or Myanmar keyboard are stored as ASCII: a date is structured data.
+  const part = (name) => asciiDigits(inputs.find((input) => input.dataset.part === name).value.trim());
   const [year, month, day] = [part("year"), part("month"), part("day")];
   if (!year && !month && !day) return undefined;
   const pad = (text) => (/^[0-9]$/.test(text) ? `0${text}` : text);
