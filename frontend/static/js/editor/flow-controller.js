@@ -79,7 +79,10 @@ export class FlowController {
       if (route && this.plan) this.show(route);
     });
     const fallback = isFresh(this.plan) ? { name: "start", screen: INTERVIEW_SCREENS[0] } : { name: "overview" };
-    this.show(currentRoute() ?? fallback, { focus: false });
+    const route = currentRoute() ?? fallback;
+    // The first screen gets its own address too, so Back from the next one returns to it.
+    if (!currentRoute()) history.replaceState(history.state, "", routeHash(route));
+    this.show(route, { focus: false });
     // Back after an automatic lock: the question the person was editing.
     if (this.place.pointer && this.form) this.screen.focusQuestion(this.place.pointer);
   }
