@@ -1,6 +1,7 @@
-"""Plan editor timings with the large plan: rendering each step of the guided
-flow (and the overview and a child's page), checking the whole plan, and saving
-after one edit, normally and with 4x CPU throttling.
+"""Plan editor timings with the large plan: rendering each part's screen (and
+the largest entry screens, check your answers, the overview and a child's
+page), checking the whole plan, and saving after one edit, normally and with
+4x CPU throttling.
 
     .venv/bin/python bench/plan_editor.py [--runs 7] [--device "Pixel 7"]
 
@@ -82,15 +83,20 @@ def median(values: list[float]) -> float:
 
 
 def measure(page: Page, urls: dict[str, str], runs: int) -> dict[str, float]:
-    child = next(p["id"] for p in make_large_plan()["sections"]["people"] if p["role"] == "child")
-    routes = ["#overview", *(f"#step={s['id']}" for s in ps.section_defs()), f"#child={child}"]
+    plan = make_large_plan()
+    sections = plan["sections"]
+    child = next(p["id"] for p in sections["people"] if p["role"] == "child")
+    routes = ["#overview", *(f"#step={s['id']}" for s in ps.section_defs() if ps.section_applies(s, sections)),
+              f"#item=people/{sections['people'][0]['id']}", f"#item=contacts/{sections['contacts'][0]['id']}",
+              f"#item=school/{sections['school'][0]['id']}", "#check=care", "#start=children", f"#child={child}"]
     figures = {route: median([page.evaluate(RENDER, route) for _ in range(runs)]) for route in routes}
-    page.evaluate("window.location.hash = '#step=people'")
-    page.wait_for_selector('[data-step="people"]')
-    figures["save after one edit (people step)"] = median(
+    person = f"#item=people/{sections['people'][0]['id']}"
+    page.evaluate("(hash) => { window.location.hash = hash; }", person)
+    page.wait_for_selector(f'[data-route="{person}"]')
+    figures["save after one edit (a person)"] = median(
         [page.evaluate(SAVE_AFTER_EDIT, '[data-pointer="/sections/people/0/legalName"] input') for _ in range(runs)])
     page.evaluate("window.location.hash = '#step=notes'")
-    page.wait_for_selector('[data-step="notes"]')
+    page.wait_for_selector('[data-route="#step=notes"]')
     figures["save after one edit (15 KB notes)"] = median(
         [page.evaluate(SAVE_AFTER_EDIT, '[data-pointer="/sections/notes/text"] textarea') for _ in range(runs)])
     figures["check the whole plan (validate + completeness + gaps)"] = page.evaluate(CHECK, [urls, runs * 5])

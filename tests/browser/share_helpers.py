@@ -72,11 +72,14 @@ def open_file(page: Page, data: bytes, passphrase: str = FILE_PASSPHRASE) -> Non
 
 
 def unlock_plan_page(page: Page, server: LiveServer) -> None:
-    """Opens the plan page on its "Share and print" screen and unlocks it."""
-    page.goto(f"{server.url}/en/plan/#share")
+    """Opens the plan page (a fresh load, so it starts locked), unlocks it and goes
+    to its "Share and print" screen."""
+    page.goto(f"{server.url}/en/plan/")
     expect(page.locator("#vault-unlock")).to_be_visible()
     page.locator("#unlock-passphrase").fill(PASSPHRASE)
     page.locator("#vault-unlock button[type=submit]").click()
+    expect(page.locator("#plan-editor > [data-route]")).to_be_visible()
+    page.evaluate("window.location.hash = '#share'")
     expect(page.locator("#share-panel")).to_be_visible()
 
 
