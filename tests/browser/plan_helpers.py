@@ -105,10 +105,15 @@ def press_continue(page: Page) -> None:
     page.locator('#plan-editor [data-nav="next"]').click()
 
 
-def add_entry(page: Page, section_id: str) -> str:
-    """On a list screen, adds an entry and waits for its own screen; returns its route."""
+def add_entry(page: Page, section_id: str, role: str | None = None) -> str:
+    """On a list screen, adds an entry (a person: by the button of their role) and waits
+    for its own screen; returns its route."""
     before = current_route(page)
-    page.locator(f'#plan-editor > [data-route="#step={section_id}"] [data-action="add"]').click()
+    buttons = page.locator(f'#plan-editor > [data-route="#step={section_id}"] [data-action="add"]')
+    if role is not None:
+        label = next(o["label"] for o in ps.section_def("people")["fields"][0]["options"] if o["value"] == role)
+        buttons = buttons.filter(has_text=label)
+    buttons.first.click()
     page.wait_for_function("(before) => { const r = document.querySelector('#plan-editor > [data-route]')?.dataset.route; "
                            "return r && r !== before && r.startsWith('#item='); }", arg=before)
     return current_route(page)
@@ -263,7 +268,7 @@ def fill_plan(page: Page, plan: dict[str, Any]) -> None:
             fill_values(page, sdef["fields"], value or {}, pointer, names)
             continue
         for index, item in enumerate(value or []):
-            add_entry(page, sdef["id"])
+            add_entry(page, sdef["id"], item.get("role") if sdef["id"] == "people" else None)
             fill_values(page, sdef["fields"], item, f"{pointer}/{index}", names)
             done_entry(page, sdef["id"])
 
@@ -367,8 +372,8 @@ def odd_value_plan(odd: Any) -> dict[str, Any]:
     child, adult = sections["people"][0], sections["people"][1]
     child.update(id="p-child", role="child")
     adult.update(id="p-adult", role="adult")
-    sections["school"][0].update(child="p-child", name="Escuela Ficticia")
-    sections["school"][0]["pickup"][1].update(name="Rosa Ficticia")
+    sections["school"][0].update(children=["p-child"], name="Escuela Ficticia")
+    sections["school"][0]["pickup"][1].update(name="Rosa Ficticia", onlyFor=["p-child", odd])
     sections["medical"][0].update(person="p-child")
     sections["contacts"][0].update(name="Ana Ficticia", phone="211", memorizeBy=["p-child", odd])
     sections["care"].update(primaryName="Luis Ficticio")

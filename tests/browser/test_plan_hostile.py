@@ -57,8 +57,7 @@ def make_items(page: Page) -> None:
     people = ps.section_def("people")["fields"]
     go(page, "#step=people")
     for index, role in enumerate(("adult", "child")):
-        add_entry(page, "people")
-        set_field(page, people[0], f"/sections/people/{index}/role", role, {})
+        add_entry(page, "people", role)
         done_entry(page, "people")
     go(page, "#step=family")
     set_field(page, ps.section_def("family")["fields"][1], "/sections/family/hasPets", True, {})

@@ -218,7 +218,8 @@ def test_validation_found_something_in_most_plans(plan_page: Page, urls: dict[st
     # The tricky plans are tricky: guard against a fixture change that makes them all valid.
     plans = tricky_plans()
     flagged = sum(1 for plan in plans if ps.validate_plan(plan))
-    assert flagged > len(plans) * 0.6
+    # More than half: many tricky plans are valid on purpose (answers that skip questions, phone forms accepted).
+    assert flagged > len(plans) * 0.5
 
 
 def test_single_values_match(plan_page: Page, urls: dict[str, str]) -> None:

@@ -361,11 +361,16 @@ export class FieldView {
 
   /**
    * @param {Array<{path: string, code: string}>} problems this field's problems (its own path or below it)
+   * @param {{grow?: boolean}} [options] grow: new messages may appear (Continue was pressed, or the screen opened)
    */
-  showProblems(problems) {
+  showProblems(problems, { grow = false } = {}) {
     const codes = [...new Set(problems.map((problem) => problem.code))];
     this.codes = codes;
-    const shown = this.live ? codes : [];
+    // Between two presses of Continue a message may go (fixed while typing) but
+    // none appears: a message shown as the field loses focus would move the
+    // button being tapped out from under the finger.
+    const shown = !this.live ? [] : grow ? codes : codes.filter((code) => this.shown?.includes(code));
+    this.shown = shown;
     this.problem.textContent = shown.map((code) => planLabel(problemSpec(code).message)).join(" ");
     const error = shown.some((code) => problemSpec(code).severity === "error");
     this.problem.dataset.severity = error ? "error" : "warning";

@@ -21,7 +21,7 @@ import { Autosaver } from "./autosave.js";
 import { renderCheck } from "./check-view.js";
 import { renderChildPage } from "./child-page-view.js";
 import { personLabel } from "./field-view.js";
-import { INTERVIEW_SCREENS, earlierAnswers, flowSections, isBlankDraft, isFresh, itemIndex, knownPeople, neighbourSection, splitFields } from "./flow.js";
+import { INTERVIEW_SCREENS, earlierAnswers, flowSections, idsIn, isBlankDraft, isFresh, itemIndex, knownPeople, neighbourSection, splitFields } from "./flow.js";
 import { interviewScreen, schoolCoversChildren } from "./interview.js";
 import { renderDone } from "./interview-done-view.js";
 import { itemName } from "./list-view.js";
@@ -56,6 +56,7 @@ export class FlowController {
     this.route = null;
     this.quiet = new Set();
     this.drafts = new Set();
+    this.storedIds = new Set(); // entry ids in the plan as last loaded or saved
     this.undo = null;
     this.checkTimer = 0;
     this.autosave = new Autosaver(() => this.#save());
@@ -96,6 +97,7 @@ export class FlowController {
     }
     try {
       this.plan = stored === null ? emptyPlan() : migrate(stored);
+      this.storedIds = idsIn(this.plan);
       return true;
     } catch (error) {
       // Never edit, and so never save over, a plan this app cannot read.
@@ -352,6 +354,7 @@ export class FlowController {
     if (next) {
       const button = element("button", { type: "button", class: "button button-primary", "data-nav": "next" }, t(nextKey));
       button.addEventListener("click", () => {
+        if (this.form) this.#check(); // the answers as they are now, not as last checked while typing
         if (this.form && !this.screen.confirmContinue()) return;
         this.autosave.flush();
         next();
@@ -515,6 +518,7 @@ export class FlowController {
   #dropBlankDrafts(nextRoute) {
     if (!this.drafts.size || (nextRoute.name === "start" && this.route?.name === "start" && nextRoute.screen === this.route.screen)) return;
     let plan = this.plan;
+    const dropped = [];
     for (const [sectionId, made] of Object.entries(DRAFT_KEYS)) {
       const items = getIn(plan, ["sections", sectionId]);
       if (!Array.isArray(items)) continue;
@@ -523,16 +527,21 @@ export class FlowController {
         if (this.drafts.has(id) && isBlankDraft(items[index], made)) {
           plan = removeItem(plan, ["sections", sectionId], index);
           this.drafts.delete(id);
+          dropped.push(id);
         }
       }
       // A school entry's blank pick-up draft, under a school that has a name.
       const first = getIn(plan, ["sections", "school", 0, "pickup"]);
       if (sectionId === "school" && Array.isArray(first)) {
         const kept = first.filter((entry) => !(this.drafts.has(own(entry, "id")) && isBlankDraft(entry, ["id"])));
+        first.filter((entry) => !kept.includes(entry)).forEach((entry) => dropped.push(own(entry, "id")));
         if (kept.length !== first.length) plan = setAnswer(plan, ["sections", "school", 0, "pickup"], kept);
       }
     }
-    if (plan !== this.plan) this.#change(plan);
+    if (plan === this.plan) return;
+    // Drafts never saved leave nothing to save when they go; a stored one must be saved away.
+    if (dropped.some((id) => this.storedIds.has(id))) this.#change(plan);
+    else this.plan = plan;
   }
 
   /** @returns {Promise<void> | null} */
@@ -544,6 +553,7 @@ export class FlowController {
       this.plan = { ...this.plan, meta: { ...meta, createdAt: own(meta, "createdAt") ?? now, updatedAt: now } };
     }
     const saving = this.session.save(this.plan);
+    this.storedIds = idsIn(this.plan);
     this.status.track(saving, { retry: () => this.autosave.flush(), reload: () => this.reload() });
     return saving;
   }

@@ -84,6 +84,19 @@ export function isBlankDraft(item, made) {
 }
 
 /**
+ * @param {unknown} value a plan or any part of it
+ * @returns {Set<string>} every entry id in it, at any depth
+ */
+export function idsIn(value, found = new Set()) {
+  if (Array.isArray(value)) value.forEach((entry) => idsIn(entry, found));
+  else if (isPlainObject(value)) {
+    if (typeof own(value, "id") === "string") found.add(own(value, "id"));
+    Object.values(value).forEach((entry) => idsIn(entry, found));
+  }
+  return found;
+}
+
+/**
  * @param {string} sectionId
  * @returns {object} the section's schema definition
  */

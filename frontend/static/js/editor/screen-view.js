@@ -168,7 +168,7 @@ export class ScreenView {
       // An answer stored with a problem shows it at once; a blank question waits for Continue.
       if (first && found.some((problem) => problem.code !== "required") && !view.quiet) view.markLive();
       view.setApplies(applies(view.field, getIn(plan, view.parentPath)));
-      view.showProblems(found);
+      view.showProblems(found, { grow: first });
     }
     for (const [key, container] of this.containers) {
       const messages = [...new Set(byContainer.get(key).map((problem) => planLabel(problemSpec(problem.code).message)))];
@@ -191,7 +191,7 @@ export class ScreenView {
     for (const view of this.fields) {
       view.markLive();
       const found = this.problems?.get(view.pointer) ?? [];
-      view.showProblems(found);
+      view.showProblems(found, { grow: true });
       if (view.root.hidden) continue;
       for (const code of new Set(found.map((problem) => problem.code))) listed.push({ question: view.question, code, targetId: view.targetId });
     }
