@@ -51,6 +51,9 @@ class ChromiumBrowser(EngineBrowser):
     def reload(self) -> None:
         self._page.reload()
 
+    def back(self) -> None:
+        self._page.go_back()
+
     def evaluate(self, function: str, *args: Any) -> Any:
         return json.loads(self._page.evaluate(f"async (args) => JSON.stringify((await ({function})(...args)) ?? null)", list(args)))
 

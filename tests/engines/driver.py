@@ -22,9 +22,17 @@ TIMEOUT = 30.0
 
 # Runs in every page before its own scripts, on every engine; `send` carries a
 # JSON text to the test by the engine's own channel. Errors thrown before it is
-# in place cannot be seen, which is why it must run first.
+# in place cannot be seen, which is why it must run first. The page keeps its
+# own log too, read directly where a channel fails (Firefox's BiDi carries no
+# message from a page restored from the back/forward cache).
 REPORTER = """(send) => {
-  const report = (kind, text) => send(JSON.stringify({ kind, text, page: location.href }));
+  const log = [];
+  Object.defineProperty(window, "__famplanReportLog", { value: log });
+  const report = (kind, text) => {
+    const entry = { id: crypto.randomUUID(), kind, text, page: location.href };
+    log.push(entry);
+    send(JSON.stringify(entry));
+  };
   document.addEventListener("securitypolicyviolation", (event) => {
     report("csp", `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
   });
@@ -33,12 +41,11 @@ REPORTER = """(send) => {
   Object.defineProperty(window, "__famplanFlushReports", { value: (token) => send(JSON.stringify({ kind: "flush", text: token })) });
 }"""
 
-VISIBLE = """(selector) => {
-  const element = document.querySelector(selector);
-  if (!element || !element.checkVisibility()) return false;
+# Whether any element the selector matches is shown, with a size.
+VISIBLE = """(selector) => [...document.querySelectorAll(selector)].some((element) => {
   const box = element.getBoundingClientRect();
-  return box.width > 0 && box.height > 0;
-}"""
+  return element.checkVisibility() && box.width > 0 && box.height > 0;
+})"""
 
 TEXT = "(selector) => document.querySelector(selector)?.textContent ?? null"
 
@@ -65,9 +72,15 @@ class Reports:
     csp: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     flushed: set[str] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)
 
     def add(self, text: str) -> None:
-        report = json.loads(text)
+        self.add_entry(json.loads(text))
+
+    def add_entry(self, report: dict[str, str]) -> None:
+        if report.get("id") in self.seen:
+            return
+        self.seen.add(report.get("id", ""))
         if report["kind"] == "csp":
             self.csp.append(f"{report['text']} (on {report['page']})")
         elif report["kind"] == "error":
@@ -97,6 +110,10 @@ class EngineBrowser(ABC):
 
     @abstractmethod
     def reload(self) -> None: ...
+
+    @abstractmethod
+    def back(self) -> None:
+        """Goes back one page in the history, as the Back button does."""
 
     @abstractmethod
     def evaluate(self, function: str, *args: Any) -> Any:
@@ -206,8 +223,16 @@ class EngineBrowser(ABC):
         path.write_bytes(data)
         self.set_files(selector, [path])
 
+    def read_page_reports(self) -> Reports:
+        """Adds what the current page logged itself, whether or not its channel carried it."""
+        for entry in self.evaluate("() => window.__famplanReportLog ?? []"):
+            self.reports.add_entry(entry)
+        return self.reports
+
     def flush_reports(self) -> Reports:
-        """Every report the current page sent so far has arrived: the token goes the same way, after them."""
+        """Every report sent so far has arrived: the current page's log is read, and a
+        token goes after the earlier pages' reports by the same channel."""
+        self.read_page_reports()
         token = uuid.uuid4().hex
         self.evaluate("(token) => window.__famplanFlushReports(token)", token)
         self.wait_until(lambda: token in self.reports.flushed, "the page's reports to arrive")

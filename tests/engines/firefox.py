@@ -85,7 +85,7 @@ QUIET = {
 
 def firefox_path() -> str | None:
     if os.environ.get("FIREFOX_PATH"):
-        return os.environ["FIREFOX_PATH"]
+        return shutil.which(os.environ["FIREFOX_PATH"])
     return next((found for name in FIREFOX_CANDIDATES if (found := shutil.which(name))), None)
 
 
@@ -168,6 +168,9 @@ class FirefoxBrowser(EngineBrowser):
 
     def reload(self) -> None:
         self._connection.command("browsingContext.reload", context=self._context, wait="complete")
+
+    def back(self) -> None:
+        self._connection.command("browsingContext.traverseHistory", context=self._context, delta=-1)
 
     def evaluate(self, function: str, *args: Any) -> Any:
         result = self._connection.command(

@@ -101,6 +101,9 @@ class WebKitBrowser(EngineBrowser):
     def reload(self) -> None:
         self._driver.refresh()
 
+    def back(self) -> None:
+        self._driver.back()
+
     def evaluate(self, function: str, *args: Any) -> Any:
         outcome = self._driver.execute_async_script(
             f"""const done = arguments[arguments.length - 1];
