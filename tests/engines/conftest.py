@@ -9,9 +9,11 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
+from server.config import Config
 from tests.engines.display import VirtualDisplay
 from tests.engines.driver import EngineBrowser
 from tests.engines.other_hosts import OtherHostsProxy
+from tests.live_server import LiveServer
 
 ENGINES = ("chromium", "webkit", "firefox")
 
@@ -21,6 +23,23 @@ Launch = Callable[..., EngineBrowser]
 @pytest.fixture(params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> str:
     return request.param
+
+
+@pytest.fixture(scope="session")
+def _stoppable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    server = LiveServer(Config(), tmp_path_factory.mktemp("stoppable-site"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def stoppable_server(_stoppable_server: LiveServer) -> LiveServer:
+    """A server the test may stop; the next test finds it serving the same build again
+    (building the site anew for each engine would cost more than the test)."""
+    if not _stoppable_server.running:
+        _stoppable_server.start(rebuild=False)
+    return _stoppable_server
 
 
 @pytest.fixture(scope="session")

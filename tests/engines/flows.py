@@ -19,6 +19,24 @@ CACHED = """async (paths) => {
 }"""
 
 
+# What each page shows once its code has started; a page left before that would
+# report the module loads it cancels (WebKit does) as errors of its own.
+STARTED = {
+    "plan": "#vault-setup, #vault-unlock",
+    "open": "#open-app[data-ready=true]",
+    "settings": "#storage-persistent, #storage-not-persistent",
+}
+
+
+def open_page(browser: EngineBrowser, url: str) -> None:
+    """Opens a page of the app and waits until its code has started."""
+    browser.goto(url)
+    browser.wait_visible("h1")
+    kind = url.rstrip("/").rsplit("/", 1)[-1]
+    if kind in STARTED:
+        browser.wait_visible(STARTED[kind])
+
+
 def ui_string(browser: EngineBrowser, key: str) -> str:
     """The page's own translation of a UI string."""
     return json.loads(browser.text("#ui-strings") or "{}")[key]
@@ -32,7 +50,7 @@ def install_worker(browser: EngineBrowser, url: str, paths: list[str]) -> None:
 
 
 def create_vault(browser: EngineBrowser, base_url: str, passphrase: str = PASSPHRASE, lang: str = "en") -> None:
-    browser.goto(f"{base_url}/{lang}/plan/")
+    open_page(browser, f"{base_url}/{lang}/plan/")
     browser.wait_visible("#vault-setup")
     browser.fill("#setup-passphrase", passphrase)
     browser.fill("#setup-confirm", passphrase)
@@ -97,8 +115,7 @@ def export_whole_plan(browser: EngineBrowser, base_url: str, lang: str = "en") -
 
 def open_received_file(browser: EngineBrowser, base_url: str, data: bytes, passphrase: str, lang: str = "en") -> None:
     """On the open page: chooses a received file, types its passphrase, and waits for the preview."""
-    browser.goto(f"{base_url}/{lang}/open/")
-    browser.wait_for("() => document.getElementById('open-app')?.dataset.ready === 'true'", what="the open page to be ready")
+    open_page(browser, f"{base_url}/{lang}/open/")
     browser.choose_file("#import-file", "plan.famplan", data)
     browser.wait_visible("#import-unlock")
     browser.fill("#import-passphrase", passphrase)

@@ -88,6 +88,8 @@ def main() -> None:
         window.set_default_size(width, height)
         window.add(view)
         window.connect("destroy", lambda closed: windows.remove(closed) or (windows or Gtk.main_quit()))
+        # WebDriver's "close window" and a page's window.close() both end here.
+        view.connect("close", lambda _view: window.destroy())
         window.show_all()
         windows.append(window)
         return view
@@ -98,6 +100,8 @@ def main() -> None:
         info.set_version(WebKit2.get_major_version(), WebKit2.get_minor_version(), WebKit2.get_micro_version())
         session.set_application_info(info)
         session.connect("create-web-view", new_view)
+        # The WebDriver session is over (Selenium's quit): quit too, as MiniBrowser does.
+        session.weak_ref(Gtk.main_quit)
 
     context.connect("automation-started", automation_started)
     tell(event="started", pid=os.getpid(), webkit=f"{WebKit2.get_major_version()}.{WebKit2.get_minor_version()}.{WebKit2.get_micro_version()}")
