@@ -107,6 +107,9 @@ def export_whole_plan(browser: EngineBrowser, base_url: str, lang: str = "en") -
     browser.click("#export-form button[type=submit]")
     browser.wait_visible("#export-deliver")
     assert browser.text("#export-status") == ui_string(browser, "exportReady")
+    # None of these engines can hand a file to a share sheet (iOS Safari and
+    # Android Chrome can): the app offers saving the file instead.
+    assert not browser.is_visible("#export-share")
     download = browser.download("#export-download")
     assert download.name.endswith(".famplan"), download.name
     browser.wait_text("#export-status", ui_string(browser, "exportSaved"))
