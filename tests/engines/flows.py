@@ -58,11 +58,12 @@ def create_vault(browser: EngineBrowser, base_url: str, passphrase: str = PASSPH
     browser.wait_visible(EDITOR)
 
 
-def unlock(browser: EngineBrowser, passphrase: str = PASSPHRASE) -> None:
+def unlock(browser: EngineBrowser, passphrase: str = PASSPHRASE, until: str = EDITOR) -> None:
+    """Unlocks the vault and waits for what the page shows then (the plan editor on the plan page)."""
     browser.wait_visible("#vault-unlock")
     browser.fill("#unlock-passphrase", passphrase)
     browser.click("#vault-unlock button[type=submit]")
-    browser.wait_visible(EDITOR)
+    browser.wait_visible(until)
 
 
 def try_unlock(browser: EngineBrowser, passphrase: str) -> str:
@@ -100,7 +101,7 @@ def notes(browser: EngineBrowser) -> str:
     return browser.value(NOTES)
 
 
-def export_whole_plan(browser: EngineBrowser, base_url: str, lang: str = "en") -> tuple[str, bytes]:
+def export_whole_plan(browser: EngineBrowser) -> tuple[str, bytes]:
     """On the unlocked plan page: makes the locked file of the whole plan and saves it. Returns (passphrase, bytes)."""
     browser.wait_visible("#share-panel")
     words = browser.wait_not_empty("#export-words")
@@ -116,9 +117,9 @@ def export_whole_plan(browser: EngineBrowser, base_url: str, lang: str = "en") -
     return words, download.data
 
 
-def open_received_file(browser: EngineBrowser, base_url: str, data: bytes, passphrase: str, lang: str = "en") -> None:
+def open_received_file(browser: EngineBrowser, data: bytes, passphrase: str) -> None:
     """On the open page: chooses a received file, types its passphrase, and waits for the preview."""
-    open_page(browser, f"{base_url}/{lang}/open/")
+    browser.wait_visible(STARTED["open"])
     browser.choose_file("#import-file", "plan.famplan", data)
     browser.wait_visible("#import-unlock")
     browser.fill("#import-passphrase", passphrase)

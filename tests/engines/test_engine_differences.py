@@ -18,19 +18,15 @@ BACK_FORWARD_CACHE = {"webkit", "firefox"}
 NOTES = "Tía Rosa: (414) 555-0101"
 
 
-def test_the_install_help_fits_the_engine(engine: str, launch: Launch, live_server: LiveServer) -> None:
+def test_install_help_and_back_fit_the_engine(engine: str, launch: Launch, live_server: LiveServer) -> None:
     phone = launch(engine)
     open_page(phone, f"{live_server.url}/en/")
     phone.wait_visible(INSTALL_HELP[engine])
     shown = [selector for selector in ("#install-android", "#install-ios", "#install-other", "#install-done") if phone.is_visible(selector)]
     assert shown == [INSTALL_HELP[engine]], f"{engine}: {shown}"
-    phone.assert_private(live_server.url)
 
-
-def test_a_plan_left_unlocked_is_locked_on_back(engine: str, launch: Launch, live_server: LiveServer) -> None:
-    """Leaving the page locks the plan, so Back never shows it, from the
-    back/forward cache or reloaded."""
-    phone = launch(engine)
+    # Leaving the plan page locks the plan, so Back never shows it, whether the
+    # page comes back from the back/forward cache or is loaded again.
     create_vault(phone, live_server.url)
     type_notes(phone, NOTES)
     phone.evaluate("() => { window.__restored = false; addEventListener('pageshow', (event) => { window.__restored ||= event.persisted; }); }")
@@ -42,8 +38,8 @@ def test_a_plan_left_unlocked_is_locked_on_back(engine: str, launch: Launch, liv
     restored = phone.evaluate("() => window.__restored === true")
     assert restored == (engine in BACK_FORWARD_CACHE), f"{engine}: restored from the back/forward cache: {restored}"
     assert not phone.is_visible("#plan-editor > *")
-    shown = phone.evaluate("""() => document.documentElement.outerHTML + [...document.querySelectorAll("input, textarea")].map((field) => field.value).join("\\n")""")
-    assert NOTES not in shown
+    shown_text = phone.evaluate("""() => document.documentElement.outerHTML + [...document.querySelectorAll("input, textarea")].map((field) => field.value).join("\\n")""")
+    assert NOTES not in shown_text
     # The restored page's own reports are read here; Firefox's BiDi carries no
     # message from it, so a reload gives the checks below a working channel.
     phone.read_page_reports()

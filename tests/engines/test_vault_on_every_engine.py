@@ -1,6 +1,7 @@
-"""The vault on every engine: made through the form, edited, found again after a
-reload and after the browser is quit or killed; a wrong passphrase is refused;
-locking clears the plan from the page."""
+"""The vault on every engine, through one phone's life: made through the form,
+edited, found again after a reload; a wrong passphrase refused; locked; kept
+when the browser is quit and when it is killed; and, when the browser has lost
+its IndexedDB files, the family is told so instead of being greeted as new."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import shutil
 
 from tests.browser.vault_helpers import OTHER_PASSPHRASE
 from tests.engines.conftest import Launch
-from tests.engines.flows import create_vault, lock, notes, try_unlock, type_notes, ui_string, unlock
+from tests.engines.flows import create_vault, lock, notes, open_page, try_unlock, type_notes, ui_string, unlock
 from tests.live_server import LiveServer
 
 # Scripts that break naive byte handling: accents, Arabic, Burmese. (No emoji:
@@ -16,7 +17,7 @@ from tests.live_server import LiveServer
 NOTES = "Abuela Inés tiene las llaves · الجدة لديها المفاتيح · အဖွား"
 
 
-def test_a_vault_is_made_edited_reopened_and_locked(engine: str, launch: Launch, live_server: LiveServer) -> None:
+def test_a_vault_through_a_phones_life(engine: str, launch: Launch, live_server: LiveServer) -> None:
     phone = launch(engine)
     create_vault(phone, live_server.url)
     type_notes(phone, NOTES)
@@ -28,43 +29,29 @@ def test_a_vault_is_made_edited_reopened_and_locked(engine: str, launch: Launch,
     lock(phone)
     assert NOTES not in phone.evaluate("() => document.documentElement.outerHTML")
     phone.assert_private(live_server.url)
-
-
-def test_the_plan_survives_quitting_and_killing_the_browser(engine: str, launch: Launch, live_server: LiveServer) -> None:
-    phone = launch(engine)
-    create_vault(phone, live_server.url)
-    type_notes(phone, NOTES)
     phone.close()
 
-    phone = launch(engine)
-    phone.goto(f"{live_server.url}/en/plan/")
+    phone = launch(engine)  # quit and opened again: the same profile
+    open_page(phone, f"{live_server.url}/en/plan/")
     unlock(phone)
-    assert notes(phone) == NOTES
+    assert notes(phone) == NOTES, f"{engine}: the plan did not survive quitting the browser"
     type_notes(phone, NOTES + " · 2")
     phone.kill()
 
     phone = launch(engine)
-    phone.goto(f"{live_server.url}/en/plan/")
+    open_page(phone, f"{live_server.url}/en/plan/")
     unlock(phone)
-    assert notes(phone) == NOTES + " · 2"
+    assert notes(phone) == NOTES + " · 2", f"{engine}: the last save did not survive killing the browser"
     phone.assert_private(live_server.url)
-
-
-def test_a_vault_the_browser_lost_is_reported(engine: str, launch: Launch, live_server: LiveServer) -> None:
-    """The profile's IndexedDB files of the app's origin are deleted while the browser
-    is closed, as a browser does with a database it cannot open: the family is told
-    their plan is gone, not greeted as new."""
-    phone = launch(engine)
-    create_vault(phone, live_server.url, lang="es")
-    type_notes(phone, NOTES)
     phone.close()
+
+    # What a browser does with a database it cannot open: its files are gone, the rest is kept.
     stored = phone.storage(live_server.url)
     assert stored.indexeddb and stored.files(), f"{engine}: no IndexedDB files found for {live_server.url} in {phone.profile}"
     for folder in stored.indexeddb:
         shutil.rmtree(folder)
-
     phone = launch(engine)
-    phone.goto(f"{live_server.url}/es/plan/")
+    open_page(phone, f"{live_server.url}/es/plan/")
     phone.wait_visible("#vault-setup")
     phone.wait_text("#vault-notice", ui_string(phone, "vaultMissing"))
     phone.assert_private(live_server.url)
