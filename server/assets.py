@@ -2,7 +2,8 @@
 
 Every file under ``frontend/static`` is copied to ``<out>/static`` with a
 hash of its content in its name, so it can be cached forever. ES modules
-import each other by relative path and CSS refers to images with
+import each other by relative path, name their workers with
+``new URL("./x.js", import.meta.url)``, and CSS refers to images with
 ``url()``: those references are rewritten to the hashed names before the
 referring file is hashed, so a change anywhere changes every name that
 depends on it.
@@ -21,6 +22,8 @@ STATIC_PREFIX = "/static/"
 
 # Relative module specifiers: `from "./x.js"`, `import "./x.js"`, `import("./x.js")`.
 JS_IMPORT = re.compile(r"""(\bfrom\s*|\bimport\s*\(?\s*)(["'])(\.{1,2}/[^"'\s]+)\2""")
+# A module's own worker: `new URL("./x-worker.js", import.meta.url)`.
+JS_MODULE_URL = re.compile(r"""(\bnew\s+URL\(\s*)(["'])(\.{1,2}/[^"'\s]+)\2(?=\s*,\s*import\.meta\.url\s*\))""")
 CSS_URL = re.compile(r"""url\(\s*(["']?)(?!data:|https?:|/)([^)"']+)\1\s*\)""")
 HASHED_NAME = re.compile(r"\.[0-9a-f]{%d}\.[A-Za-z0-9]+$" % HASH_LENGTH)
 
@@ -113,27 +116,27 @@ class _Builder:
 
     def _rewrite(self, name: str, content: bytes) -> bytes:
         if name.endswith(".js"):
-            pattern, group = JS_IMPORT, 3
+            patterns = [(JS_IMPORT, 3), (JS_MODULE_URL, 3)]
         elif name.endswith(".css"):
-            pattern, group = CSS_URL, 2
+            patterns = [(CSS_URL, 2)]
         else:
             return content
         text = content.decode("utf-8")
         base = PurePosixPath(name).parent
+        for pattern, group in patterns:
+            text = pattern.sub(lambda match: self._replace(name, base, pattern, group, match), text)
+        return text.encode("utf-8")
 
-        def replace(match: re.Match[str]) -> str:
-            reference = match.group(group)
-            target = _normalise(base / reference)
-            if pattern is JS_IMPORT and "(" not in match.group(1):
-                self.static_imports.setdefault(name, set()).add(target)
-            hashed = PurePosixPath(self.hashed(target))
-            relative = _relative(hashed, base)
-            start, end = match.span(group)
-            whole_start = match.start()
-            text_ = match.group(0)
-            return text_[: start - whole_start] + relative + text_[end - whole_start :]
-
-        return pattern.sub(replace, text).encode("utf-8")
+    def _replace(self, name: str, base: PurePosixPath, pattern: re.Pattern[str], group: int, match: re.Match[str]) -> str:
+        reference = match.group(group)
+        target = _normalise(base / reference)
+        if pattern is JS_IMPORT and "(" not in match.group(1):
+            self.static_imports.setdefault(name, set()).add(target)
+        relative = _relative(PurePosixPath(self.hashed(target)), base)
+        start, end = match.span(group)
+        whole_start = match.start()
+        text = match.group(0)
+        return text[: start - whole_start] + relative + text[end - whole_start :]
 
 
 def _normalise(path: PurePosixPath) -> str:

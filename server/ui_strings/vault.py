@@ -53,6 +53,14 @@ STRINGS: dict[str, str] = {
         "for example after a crash or when the phone was short of space. If you have a backup file, "
         "open it on the “Open a shared plan” page. If not, make a new plan."
     ),
+    "storageRestored": N_(
+        "This phone's storage lost part or all of your saved plan. The app keeps a second copy on this phone "
+        "and has put your plan back from it. Check that your latest changes are there."
+    ),
+    "secondCopyFailed": N_(
+        "Your change is saved, but the app could not update the second copy it keeps on this phone, "
+        "perhaps because the phone is short of space. Free up some space, and save a backup file."
+    ),
     # Backup reminders
     "backupChanges": N_("You have changes that are not in a backup file yet."),
     "backupPeriodic": N_("Your last backup file is more than 30 days old."),

@@ -5,18 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.helpers import Watcher, wait_for_worker
+from tests.browser.helpers import Watcher
 from tests.browser.vault_helpers import (
     OTHER_PASSPHRASE,
     PASSPHRASE,
     create_vault,
     dump_idb,
+    limit_storage,
     notes,
+    paste,
     restore_vault,
     saved_state,
     tamper,
+    tamper_copy,
     try_unlock,
     type_notes,
     ui_string,
@@ -47,6 +50,14 @@ def saved_page(context: BrowserContext, live_server: LiveServer, saved_vault: di
     return page
 
 
+def tamper_both(page: Page, live_server: LiveServer, store: str, key: str, ops: list[list[Any]], reseal: bool = False) -> None:
+    """The same damage to the primary (IndexedDB) and to the second copy, so
+    neither can stand in for the other (tests/browser/test_vault_copy.py damages one)."""
+    reseal_with = live_server.asset("js/vault/format.js") if reseal else None
+    tamper(page, store, key, ops, reseal_with)
+    tamper_copy(page, live_server.asset("js/storage/copy-format.js"), "vault" if store == "meta" else f"record-{key}", ops, reseal_with)
+
+
 def refused(page: Page, message_key: str) -> None:
     """After a reload, unlocking with the right passphrase is refused with `message_key`, and no editor appears."""
     page.reload()
@@ -67,10 +78,10 @@ def test_wrong_passphrase_changes_nothing(saved_page: Page) -> None:
 
 
 @pytest.mark.parametrize("index", [0, 20, -1])
-def test_one_flipped_byte_in_the_plan_is_refused_and_never_overwritten(saved_page: Page, index: int) -> None:
+def test_one_flipped_byte_in_the_plan_is_refused_and_never_overwritten(saved_page: Page, live_server: LiveServer, index: int) -> None:
     record = dict(dump_idb(saved_page)["famplan"]["records"])["plan"]
     length = len(record["ciphertext"]["$latin1"])
-    tamper(saved_page, "records", "plan", [["flip", ["ciphertext"], index % length]])
+    tamper_both(saved_page, live_server, "records", "plan", [["flip", ["ciphertext"], index % length]])
     before = saved_state(saved_page)
     refused(saved_page, "planDamaged")
     # Time passes, the page stays open: still nothing written over the damaged record.
@@ -88,8 +99,8 @@ def test_one_flipped_byte_in_the_plan_is_refused_and_never_overwritten(saved_pag
         pytest.param([["set", ["format"], 2]], id="format"),
     ],
 )
-def test_a_relabelled_or_cut_record_is_refused(saved_page: Page, ops: list[list[Any]]) -> None:
-    tamper(saved_page, "records", "plan", ops)
+def test_a_relabelled_or_cut_record_is_refused(saved_page: Page, live_server: LiveServer, ops: list[list[Any]]) -> None:
+    tamper_both(saved_page, live_server, "records", "plan", ops)
     before = saved_state(saved_page)
     refused(saved_page, "planDamaged")
     assert saved_state(saved_page) == before
@@ -113,7 +124,7 @@ def test_a_relabelled_or_cut_record_is_refused(saved_page: Page, ops: list[list[
     ],
 )
 def test_tampered_metadata_is_refused_as_damaged_before_the_kdf(saved_page: Page, live_server: LiveServer, ops: list[list[Any]], reseal: bool) -> None:
-    tamper(saved_page, "meta", "vault", ops, live_server.asset("js/vault/format.js") if reseal else None)
+    tamper_both(saved_page, live_server, "meta", "vault", ops, reseal)
     before = saved_state(saved_page)
     refused(saved_page, "vaultDamaged")
     assert saved_state(saved_page) == before
@@ -132,40 +143,10 @@ def test_tampered_metadata_is_refused_as_damaged_before_the_kdf(saved_page: Page
 )
 def test_forged_metadata_with_a_recomputed_check_still_opens_nothing(saved_page: Page, live_server: LiveServer, ops: list[list[Any]]) -> None:
     """A forger who recomputes the check gets the same answer as a wrong passphrase: the wrap's additional data binds the KDF."""
-    tamper(saved_page, "meta", "vault", ops, live_server.asset("js/vault/format.js"))
+    tamper_both(saved_page, live_server, "meta", "vault", ops, reseal=True)
     before = saved_state(saved_page)
     refused(saved_page, "wrongPassphrase")
     assert saved_state(saved_page) == before
-
-
-def limit_storage(context: BrowserContext, page: Page, base_url: str, room: int) -> CDPSession:
-    """Leaves `room` bytes of quota for the origin, enforced by Chromium itself.
-
-    Chromium reads an origin's quota when IndexedDB first opens for it, so the
-    limit is set on the home page (which opens no database), once the worker
-    has cached the app.
-    """
-    page.goto(f"{base_url}/es/")
-    wait_for_worker(page)
-    # The worker keeps caching the language's pages for a moment: wait until usage is steady.
-    usage = page.evaluate("""async () => {
-      let last = -1;
-      for (let i = 0; i < 50; i++) {
-        const { usage } = await navigator.storage.estimate();
-        if (usage === last) return usage;
-        last = usage;
-        await new Promise((resolve) => setTimeout(resolve, 400));
-      }
-      return last;
-    }""")
-    cdp = context.new_cdp_session(page)
-    cdp.send("Storage.overrideQuotaForOrigin", {"origin": base_url, "quotaSize": usage + room})
-    return cdp
-
-
-def paste(page: Page, text: str) -> None:
-    """Puts a long text into the notes field at once, as pasting does."""
-    notes(page).evaluate("(field, text) => { field.value = text; field.dispatchEvent(new Event('input', { bubbles: true })); }", text)
 
 
 def test_a_full_disk_keeps_the_last_save(context: BrowserContext, live_server: LiveServer) -> None:

@@ -1,5 +1,5 @@
 """A unique string typed into the plan is found nowhere but in the unlocked editor:
-not in raw IndexedDB, Web Storage, Cache Storage, cookies, any request, or the console.
+not in raw IndexedDB, the vault's second copy (the origin's private file system), Web Storage, Cache Storage, cookies, any request, or the console.
 The passphrase is found nowhere at all."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import secrets
 from playwright.sync_api import BrowserContext, Request, expect
 
 from tests.browser.helpers import Watcher, wait_for_worker
-from tests.browser.vault_helpers import PASSPHRASE, create_vault, dump_idb, notes, type_notes, ui_string, unlock
+from tests.browser.vault_helpers import PASSPHRASE, create_vault, dump_copy, dump_idb, notes, type_notes, ui_string, unlock
 from tests.live_server import LiveServer
 
 OTHER = "ochre plaza mossy tweak canal pouch"
@@ -79,6 +79,7 @@ def test_the_plan_and_the_passphrase_leave_no_trace(context: BrowserContext, liv
     secrets_ = {"canary": canary, "canary (ASCII part)": canary.split("-Ñ")[0], "passphrase": PASSPHRASE, "new passphrase": OTHER}
     places = {
         "IndexedDB": json.dumps(dump_idb(page), ensure_ascii=False),
+        "the second copy (origin private file system)": json.dumps(dump_copy(page), ensure_ascii=False),
         "Web Storage, Cache Storage, cookies, address": page.evaluate(BROWSER_STORAGE),
         "cookies of the context": json.dumps(context.cookies(), ensure_ascii=False),
         "requests": "\n".join(seen),
@@ -86,6 +87,7 @@ def test_the_plan_and_the_passphrase_leave_no_trace(context: BrowserContext, liv
         "locked page": page.content(),
     }
     assert seen and places["IndexedDB"].count("ciphertext") >= 1
+    assert places["the second copy (origin private file system)"].count("ciphertext") >= 1
     for place, text in places.items():
         for name, value in secrets_.items():
             assert value not in text, f"the {name} was found in {place}"

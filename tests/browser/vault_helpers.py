@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import BrowserContext, CDPSession, Locator, Page, expect
+
+from tests.browser.helpers import wait_for_worker
 
 # Six words from the EFF short list (about 62 bits): accepted and "strong".
 PASSPHRASE = "tidal snare plank gravy swoop maker"
@@ -47,9 +49,21 @@ DUMP_IDB = """async () => {
   return out;
 }"""
 
-# Changes one stored value: ops are [op, path, argument] with op "flip" (XOR
-# one byte at index argument), "set" or "truncate" (keep argument bytes). With
-# a format module URL, the vault entry's check is recomputed as a forger would.
+# Applies ops to `value`: [op, path, argument] with op "flip" (XOR one byte at
+# index argument), "set" or "truncate" (keep argument bytes).
+APPLY_OPS = """(value, ops) => {
+  for (const [op, path, argument] of ops) {
+    const parent = path.slice(0, -1).reduce((object, part) => object[part], value);
+    const last = path[path.length - 1];
+    if (op === "flip") { const bytes = new Uint8Array(parent[last]); bytes[argument] ^= 0x01; parent[last] = bytes; }
+    else if (op === "set") parent[last] = argument;
+    else if (op === "truncate") parent[last] = parent[last].slice(0, argument);
+    else throw new Error(op);
+  }
+}"""
+
+# Changes one stored value in IndexedDB (the primary copy). With a format
+# module URL, the vault entry's check is recomputed as a forger would.
 TAMPER_IDB = """async ([storeName, key, ops, formatUrl]) => {
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open("famplan");
@@ -59,14 +73,7 @@ TAMPER_IDB = """async ([storeName, key, ops, formatUrl]) => {
   const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
   const read = db.transaction(storeName).objectStore(storeName).get(key);
   const value = await new Promise((resolve) => { read.onsuccess = () => resolve(read.result); });
-  for (const [op, path, argument] of ops) {
-    const parent = path.slice(0, -1).reduce((object, part) => object[part], value);
-    const last = path[path.length - 1];
-    if (op === "flip") { const bytes = new Uint8Array(parent[last]); bytes[argument] ^= 0x01; parent[last] = bytes; }
-    else if (op === "set") parent[last] = argument;
-    else if (op === "truncate") parent[last] = parent[last].slice(0, argument);
-    else throw new Error(op);
-  }
+  (%s)(value, ops);
   if (formatUrl) {
     const { vaultCheck } = await import(formatUrl);
     const { check, ...fields } = value;
@@ -77,11 +84,62 @@ TAMPER_IDB = """async ([storeName, key, ops, formatUrl]) => {
   else tx.objectStore(storeName).put(value, key);
   await done(tx);
   db.close();
+}""" % APPLY_OPS
+
+# The same for the second copy (OPFS): the item's newest slot file is
+# rewritten in place with its checksum recomputed, as a careful forger would.
+TAMPER_COPY = """async ([item, ops, formatUrl, copyFormatUrl]) => {
+  const { SLOTS, chooseSlots, decodeSlot, encodeSlot, slotFile } = await import(copyFormatUrl);
+  const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("famplan-copy");
+  const slots = [];
+  for (const slot of SLOTS) {
+    try {
+      const file = await (await folder.getFileHandle(slotFile(item, slot))).getFile();
+      slots.push({ slot, entry: await decodeSlot(new Uint8Array(await file.arrayBuffer()), item) });
+    } catch { slots.push({ slot, entry: null }); }
+  }
+  const { newest } = chooseSlots(slots);
+  if (!newest) throw new Error(`no copy of ${item}`);
+  const { slot } = slots.find((candidate) => candidate.entry === newest);
+  (%s)(newest.value, ops);
+  if (formatUrl) {
+    const { vaultCheck } = await import(formatUrl);
+    const { check, ...fields } = newest.value;
+    newest.value.check = await vaultCheck(fields);
+  }
+  const writable = await (await folder.getFileHandle(slotFile(item, slot))).createWritable();
+  await writable.write(await encodeSlot(newest));
+  await writable.close();
+}""" % APPLY_OPS
+
+# Every file of the origin's private file system (the second copy), as text.
+DUMP_COPY = """async () => {
+  const out = {};
+  const walk = async (folder, prefix) => {
+    for await (const [name, handle] of folder.entries()) {
+      if (handle.kind === "directory") await walk(handle, `${prefix}${name}/`);
+      else out[`${prefix}${name}`] = new TextDecoder().decode(await (await handle.getFile()).arrayBuffer());
+    }
+  };
+  await walk(await navigator.storage.getDirectory(), "");
+  return out;
 }"""
 
 
 def tamper(page: Page, store: str, key: str, ops: list[list[Any]], reseal_with: str | None = None) -> None:
+    """Changes a value of the primary copy (IndexedDB) only."""
     page.evaluate(TAMPER_IDB, [store, key, ops, reseal_with])
+
+
+def tamper_copy(page: Page, copy_format_url: str, item: str, ops: list[list[Any]], reseal_with: str | None = None) -> None:
+    """Changes an item of the second copy (OPFS) only: "vault", "meta" or "record-<id>".
+    `copy_format_url`: the app's js/storage/copy-format.js (LiveServer.asset)."""
+    page.evaluate(TAMPER_COPY, [item, ops, reseal_with, copy_format_url])
+
+
+def dump_copy(page: Page) -> dict[str, str]:
+    """The second copy's files (in the origin's private file system), as text."""
+    return page.evaluate(DUMP_COPY)
 
 
 # Writes back what DUMP_IDB read from the famplan database (its stores must exist).
@@ -124,10 +182,10 @@ def restore_vault(page: Page, base_url: str, famplan: dict[str, Any], lang: str 
 
 
 def saved_state(page: Page) -> str:
-    """The vault entry and every record, as stored (the failed-unlock counter left out)."""
+    """The vault entry and every record, as stored in both copies (the failed-unlock counter left out)."""
     famplan = dump_idb(page).get("famplan", {})
     meta = [entry for entry in famplan.get("meta", []) if entry[0] != "attempts"]
-    return json.dumps({"meta": meta, "records": famplan.get("records", [])}, sort_keys=True)
+    return json.dumps({"meta": meta, "records": famplan.get("records", []), "copy": dump_copy(page)}, sort_keys=True)
 
 
 def ui_string(page: Page, key: str) -> str:
@@ -176,8 +234,12 @@ def try_unlock(page: Page, passphrase: str) -> None:
 
 
 def type_notes(page: Page, text: str) -> None:
-    """Types into the plan and waits until the page says it is saved."""
-    notes(page).fill(text)
+    """Types into the plan, leaves the field (which saves at once), and waits
+    until the page says this save is complete. (Waiting for "Saved" alone could
+    see the previous save's message, before the new save has started.)"""
+    field = notes(page)
+    field.fill(text)
+    field.dispatch_event("change")
     expect(page.locator("#save-status")).to_have_text(ui_string(page, "saved"))
 
 
@@ -185,3 +247,33 @@ def decrypted_text_in_page(page: Page) -> str:
     """All the text a locked page could still hold: markup, and every field's value."""
     return page.evaluate("""() => document.documentElement.outerHTML + "\\n" +
       [...document.querySelectorAll("input, textarea, select")].map((field) => field.value).join("\\n")""")
+
+
+def limit_storage(context: BrowserContext, page: Page, base_url: str, room: int) -> CDPSession:
+    """Leaves `room` bytes of quota for the origin, enforced by Chromium itself.
+
+    Chromium reads an origin's quota when IndexedDB first opens for it, so the
+    limit is set on the home page (which opens no database), once the worker
+    has cached the app.
+    """
+    page.goto(f"{base_url}/es/")
+    wait_for_worker(page)
+    # The worker keeps caching the language's pages for a moment: wait until usage is steady.
+    usage = page.evaluate("""async () => {
+      let last = -1;
+      for (let i = 0; i < 50; i++) {
+        const { usage } = await navigator.storage.estimate();
+        if (usage === last) return usage;
+        last = usage;
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+      return last;
+    }""")
+    cdp = context.new_cdp_session(page)
+    cdp.send("Storage.overrideQuotaForOrigin", {"origin": base_url, "quotaSize": usage + room})
+    return cdp
+
+
+def paste(page: Page, text: str) -> None:
+    """Puts a long text into the notes field at once, as pasting does."""
+    notes(page).evaluate("(field, text) => { field.value = text; field.dispatchEvent(new Event('input', { bubbles: true })); }", text)

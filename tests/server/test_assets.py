@@ -67,3 +67,19 @@ def test_module_graph_lists_static_imports_for_preloading(tmp_path: Path) -> Non
     graph = manifest.module_graph("page.js")
     # Dynamic imports load on demand, so they are not preloaded.
     assert graph == [manifest.url("page.js"), manifest.url("a.js"), manifest.url("b.js")]
+
+
+def test_a_module_names_its_worker_by_hashed_url_without_preloading_it(tmp_path: Path) -> None:
+    sources = {
+        "js/storage/copy.js": b'const url = new URL("./copy-worker.js", import.meta.url);',
+        "js/storage/copy-worker.js": b"self.onmessage = () => {};",
+    }
+    manifest = build_assets(sources, tmp_path)
+    copy = (tmp_path / manifest.url("js/storage/copy.js").removeprefix("/")).read_text()
+    worker_name = Path(manifest.url("js/storage/copy-worker.js")).name
+    assert f'new URL("./{worker_name}", import.meta.url)' in copy
+    # The worker starts on the first save: it is not part of the page's preload list.
+    assert manifest.module_graph("js/storage/copy.js") == [manifest.url("js/storage/copy.js")]
+    # A URL of anything but the module's own location is not an asset reference.
+    other = build_assets({"a.js": b'new URL("./x.js", location.href);'}, tmp_path / "other")
+    assert 'new URL("./x.js", location.href)' in (tmp_path / "other" / other.url("a.js").removeprefix("/")).read_text()

@@ -205,8 +205,10 @@ export async function startOpenPage() {
   });
 
   try {
-    if (await vault.hasVault()) unlock.show();
-    else {
+    if (await vault.hasVault()) {
+      unlock.show();
+      if (vault.storageStatus().restored) notice.textContent = t("storageRestored");
+    } else {
       setup.show();
       if (vault.vaultWentMissing()) notice.textContent = t("vaultMissing");
     }

@@ -20,6 +20,13 @@ import { SaveStatus } from "../views/save-status.js";
 import { UnlockView } from "../views/unlock-view.js";
 import { VaultSetupView } from "../views/vault-setup-view.js";
 
+/** What the family must know about this phone's storage: a restore, or a copy that failed. */
+function storageNotice() {
+  const { restored, copy } = vault.storageStatus();
+  if (restored) return "storageRestored";
+  return copy === "failed" ? "secondCopyFailed" : "";
+}
+
 export async function startPlanPage() {
   const root = document.getElementById("plan-app");
   if (!root) return;
@@ -65,7 +72,7 @@ export async function startPlanPage() {
     session = opened;
     setup.hide();
     unlock.hide();
-    page.showNotice("");
+    page.showNotice(storageNotice());
     document.dispatchEvent(new CustomEvent("famplan:unlocked", { detail: session }));
     page.showUnlocked();
     autoLock = startAutoLock({ minutes: await autoLockMinutes(), onLock: lockAndAsk });
@@ -92,6 +99,8 @@ export async function startPlanPage() {
     page.showNotice("saveClosed");
   });
   vault.onStorageEvent("blocked", () => page.showNotice("storageBlocked"));
+  vault.onStorageEvent("restored", () => page.showNotice("storageRestored"));
+  vault.onStorageEvent("copy-failed", () => page.showNotice("secondCopyFailed"));
   vault.onOtherTab((message) => {
     if (message.type !== "deleted") return;
     lock();
@@ -103,6 +112,7 @@ export async function startPlanPage() {
   try {
     if (await vault.hasVault()) {
       unlock.show();
+      page.showNotice(storageNotice());
       const retryAt = await vault.nextTryAt();
       if (retryAt) unlock.showError("tooManyTries", retryAt);
     } else {

@@ -26,7 +26,9 @@ export async function startSettingsPage() {
     view.showStorage({ persisted, usage: estimate.usage, quota: estimate.quota });
   };
   const refreshVault = async () => {
-    view.showVaultParts(await vault.hasVault());
+    const hasVault = await vault.hasVault();
+    view.showVaultParts(hasVault);
+    view.showCopy(vault.storageStatus().copy, hasVault);
     view.showBackup((await vault.backupState()).exportedAt);
   };
 

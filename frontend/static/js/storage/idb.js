@@ -28,14 +28,14 @@ export function transactionDone(transaction) {
 /**
  * @param {string} name
  * @param {number} version
- * @param {{upgrade: (db: IDBDatabase, oldVersion: number) => void, blocked?: () => void, versionchange?: () => void}} handlers
+ * @param {{upgrade: (db: IDBDatabase, oldVersion: number, event: IDBVersionChangeEvent) => void, blocked?: () => void, versionchange?: () => void}} handlers
  *   `blocked`: another tab holds an older connection; `versionchange`: another tab
  *   wants to upgrade or delete the database (the connection is closed before it is called).
  * @returns {Promise<IDBDatabase>}
  */
 export function openDatabase(name, version, { upgrade, blocked, versionchange }) {
   const request = indexedDB.open(name, version);
-  request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
+  request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion, event);
   request.onblocked = () => blocked?.();
   return promisifyRequest(request).then((db) => {
     db.onversionchange = () => {

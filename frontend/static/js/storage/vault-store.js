@@ -1,93 +1,124 @@
-// The vault's IndexedDB records. Everything here is already encrypted or not
-// secret; this module never sees a plaintext plan.
-import { deleteDatabase, openDatabase, promisifyRequest, transactionDone } from "./idb.js";
+// The vault's storage, as vault/ sees it: encrypted records and metadata.
+// Behind it are two copies that share no files: the primary in IndexedDB and
+// a second copy in the Origin Private File System (docs/vault-format.md,
+// section 12). Every write goes to the primary first and, once that has
+// committed, to the copy: never both at the same moment. When storage opens,
+// what one copy lacks is put back from the other; a record is taken from the
+// copy only after it has been authenticated (readRecord).
+import { equalBytes } from "../crypto/bytes.js";
+import * as copy from "./copy.js";
+import { recordItem } from "./copy-format.js";
+import * as primary from "./primary.js";
+import { compare, metaItem, restoresPlan } from "./reconcile.js";
+import { StorageError } from "./storage-error.js";
+import { exclusive } from "./write-lock.js";
 
-export const DB_NAME = "famplan";
-export const DB_VERSION = 1;
-const META = "meta"; // out-of-line keys: "vault", "attempts", "backup", "settings"
-const RECORDS = "records"; // keyPath "id"
+export { StorageError };
 
-/** A storage failure with a `.code`: "quota", "conflict", "no-vault", "exists", "closed" or "write-failed". */
-export class StorageError extends Error {
-  constructor(code, cause) {
-    super(code, { cause });
-    this.name = "StorageError";
-    this.code = code;
-  }
-}
-
-let connection = null;
-const listeners = { versionchange: new Set(), blocked: new Set() };
+const listeners = { versionchange: new Set(), blocked: new Set(), restored: new Set(), "copy-failed": new Set() };
+const status = { copy: "unknown", restored: false, dataLoss: null };
+let isSoundVault = async () => false;
+let opened = null;
 
 /**
- * Called when another tab upgrades or deletes the database (this tab's
- * connection is already closed) or when opening waits for another tab.
- * @param {"versionchange" | "blocked"} type
- * @param {() => void} callback
+ * @param {{isSoundVault: (entry: any) => Promise<boolean>}} rules how to tell a
+ *   whole vault entry from a damaged one without the passphrase (vault/format.js)
+ */
+export function configure(rules) {
+  isSoundVault = rules.isSoundVault;
+}
+
+/**
+ * - "versionchange": another tab upgrades or deletes the database (this tab's connection is closed);
+ * - "blocked": opening waits for another tab;
+ * - "restored": this phone's storage had lost part of the vault, and it was put back from the other copy;
+ * - "copy-failed": a change is saved in the primary, but the second copy could not be written.
+ * @param {"versionchange" | "blocked" | "restored" | "copy-failed"} type
+ * @param {(detail?: any) => void} callback
  */
 export function onStorageEvent(type, callback) {
   listeners[type].add(callback);
 }
 
-function connect() {
-  connection ??= openDatabase(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore(META);
-        db.createObjectStore(RECORDS, { keyPath: "id" });
-      }
-    },
-    blocked: () => listeners.blocked.forEach((callback) => callback()),
-    versionchange: () => {
-      connection = null;
-      listeners.versionchange.forEach((callback) => callback());
-    },
-  }).catch((error) => {
-    connection = null;
+/**
+ * @returns {{copy: "unknown" | "kept" | "unavailable" | "failed", restored: boolean, dataLoss: string | null}}
+ *   whether a second copy is kept; whether this page restored the vault from a copy;
+ *   the browser's own report of a database it discarded
+ */
+export function storageStatus() {
+  return { ...status };
+}
+
+function emit(type, detail) {
+  listeners[type].forEach((callback) => callback(detail));
+}
+
+function ready() {
+  opened ??= open().catch((error) => {
+    opened = null;
     throw error;
   });
-  return connection;
+  return opened;
 }
 
-async function transaction(stores, mode) {
-  const db = await connect();
+async function open() {
+  await primary.connect({
+    blocked: () => emit("blocked"),
+    versionchange: () => {
+      opened = null;
+      emit("versionchange");
+    },
+  });
+  status.dataLoss = primary.reportedDataLoss();
+  await exclusive(reconcile);
+}
+
+async function reconcile() {
+  const [state, items] = await Promise.all([primary.readState(), readCopy()]);
+  if (items === null) return;
+  const plan = await compare(state, items, isSoundVault);
+  if (plan.restore) {
+    await primary.restore(plan.restore, plan.seen);
+    if (restoresPlan(plan)) restored();
+  }
+  await mirror(async () => {
+    for (const { item, value } of plan.mirror) await copy.writeItem(item, plan.vaultId, value);
+    await copy.removeItems(plan.remove);
+  });
+}
+
+async function readCopy() {
   try {
-    // "strict": `complete` means flushed to disk, because only then may the page say "Saved".
-    return db.transaction(stores, mode, mode === "readwrite" ? { durability: "strict" } : undefined);
+    const items = await copy.readAll();
+    status.copy = items === null ? "unavailable" : "kept";
+    return items;
   } catch (error) {
-    throw new StorageError("closed", error);
+    status.copy = "failed";
+    emit("copy-failed", error);
+    return null;
   }
 }
 
-function storageError(error) {
-  if (error instanceof StorageError) return error;
-  if (error?.name === "QuotaExceededError") return new StorageError("quota", error);
-  if (error?.name === "InvalidStateError") return new StorageError("closed", error);
-  return new StorageError("write-failed", error);
+/** Writes to the copy after the primary has committed; a failure there never undoes the primary's save. */
+async function mirror(write) {
+  if (status.copy === "unavailable") return;
+  try {
+    await write();
+    status.copy = "kept";
+  } catch (error) {
+    status.copy = "failed";
+    emit("copy-failed", error);
+  }
 }
 
-async function write(stores, body) {
-  const tx = await transaction(stores, "readwrite");
-  const done = transactionDone(tx);
-  let refusal = null;
-  const refuse = (code) => {
-    refusal = new StorageError(code);
-    tx.abort();
-  };
-  try {
-    await body(tx, refuse);
-  } catch (error) {
-    if (!refusal) {
-      try { tx.abort(); } catch { /* already finished */ }
-    }
-    await done.catch(() => {});
-    throw refusal || storageError(error);
-  }
-  try {
-    await done;
-  } catch (error) {
-    throw refusal || storageError(error);
-  }
+function restored() {
+  status.restored = true;
+  emit("restored");
+}
+
+async function mirrorMeta() {
+  const state = await primary.readState();
+  if (state.vault?.vaultId) await copy.writeItem("meta", state.vault.vaultId, metaItem(state.backup, state.settings));
 }
 
 /**
@@ -95,17 +126,20 @@ async function write(stores, body) {
  * @returns {Promise<any>}
  */
 export async function readMeta(key) {
-  const tx = await transaction([META], "readonly");
-  return promisifyRequest(tx.objectStore(META).get(key));
+  await ready();
+  return primary.readMeta(key);
 }
 
 /**
- * @param {string} key "attempts", "backup" or "settings" (the vault's own entry has its own writers)
+ * @param {string} key "attempts", "backup" or "settings" (the vault's own entry has its own writers).
+ *   The failed-unlock count is kept only in the primary.
  * @param {any} value
  */
-export function writeMeta(key, value) {
-  return write([META], (tx) => {
-    tx.objectStore(META).put(value, key);
+export async function writeMeta(key, value) {
+  await ready();
+  return exclusive(async () => {
+    await primary.writeMeta(key, value);
+    if (key !== "attempts") await mirror(mirrorMeta);
   });
 }
 
@@ -113,13 +147,16 @@ export function writeMeta(key, value) {
  * Stores a new vault; refuses ("exists") if there already is one.
  * @param {object} vault
  */
-export function createVault(vault) {
-  return write([META, RECORDS], async (tx, refuse) => {
-    const existing = await promisifyRequest(tx.objectStore(META).get("vault"));
-    if (existing !== undefined) return refuse("exists");
-    tx.objectStore(META).put(vault, "vault");
-    tx.objectStore(META).delete("attempts");
-    tx.objectStore(META).delete("backup");
+export async function createVault(vault) {
+  await ready();
+  return exclusive(async () => {
+    await primary.createVault(vault);
+    await mirror(async () => {
+      const stale = [...((await copy.readAll()) || new Map()).values()].filter((entry) => entry.vaultId !== vault.vaultId);
+      await copy.removeItems(stale.map((entry) => entry.item));
+      await copy.writeItem("vault", vault.vaultId, vault);
+      await copy.writeItem("meta", vault.vaultId, metaItem(undefined, undefined));
+    });
   });
 }
 
@@ -128,76 +165,130 @@ export function createVault(vault) {
  * @param {object} vault
  * @param {{vaultId: string, keyRevision: number}} expected
  */
-export function replaceVault(vault, expected) {
-  return write([META], async (tx, refuse) => {
-    const current = await promisifyRequest(tx.objectStore(META).get("vault"));
-    if (current === undefined || current.vaultId !== expected.vaultId) return refuse("no-vault");
-    if (current.keyRevision !== expected.keyRevision) return refuse("conflict");
-    tx.objectStore(META).put(vault, "vault");
+export async function replaceVault(vault, expected) {
+  await ready();
+  return exclusive(async () => {
+    await primary.replaceVault(vault, expected);
+    await mirror(() => copy.writeItem("vault", vault.vaultId, vault));
   });
 }
 
 /**
+ * Reads record `id` from both copies and opens the newest one that `open`
+ * accepts (it decrypts and throws on a ciphertext that does not
+ * authenticate). The one taken is written back where the other copy differs;
+ * one that fails is never used nor written anywhere.
+ * @template T
  * @param {string} id
- * @returns {Promise<object | undefined>}
+ * @param {(record: object) => Promise<T>} open
+ * @returns {Promise<T | undefined>} undefined if neither copy has the record
+ * @throws what `open` threw for the newest candidate, if none opens
  */
-export async function readRecord(id) {
-  const tx = await transaction([RECORDS], "readonly");
-  return promisifyRequest(tx.objectStore(RECORDS).get(id));
+export async function readRecord(id, open) {
+  await ready();
+  return exclusive(async () => {
+    const own = await primary.readRecord(id);
+    const copied = await readCopiedRecord(id);
+    // Newest first; on a tie the primary's, which needs nothing written.
+    const candidates = [own && { record: own, fromCopy: false }, copied?.record && { record: copied.record, fromCopy: true }]
+      .filter(Boolean)
+      .sort((a, b) => b.record.revision - a.record.revision);
+    let failure = null;
+    for (const { record, fromCopy } of candidates) {
+      let result;
+      try {
+        result = await open(record);
+      } catch (error) {
+        failure ??= error;
+        continue;
+      }
+      if (fromCopy) {
+        // The primary's is missing, older, or did not open: the copy's replaces it.
+        await primary.restore({ records: [record] }, { revisions: new Map([[id, own?.revision ?? 0]]) });
+        restored();
+      } else if (!fromCopy && copied && !sameRecord(copied.record, record)) {
+        await mirror(() => copy.writeItem(recordItem(id), copied.vaultId, record));
+      }
+      return result;
+    }
+    if (failure) throw failure;
+    return undefined;
+  });
 }
 
-/** @returns {Promise<string[]>} */
-export async function listRecordIds() {
-  const tx = await transaction([RECORDS], "readonly");
-  return promisifyRequest(tx.objectStore(RECORDS).getAllKeys());
+/** Whether two stored records are the same bytes (one ciphertext at one revision). */
+function sameRecord(a, b) {
+  const bytes = (value) => value instanceof Uint8Array;
+  return Boolean(a && b) && a.revision === b.revision && [a.iv, b.iv, a.ciphertext, b.ciphertext].every(bytes) &&
+    equalBytes(a.iv, b.iv) && equalBytes(a.ciphertext, b.ciphertext);
 }
 
 /**
- * Writes one encrypted record in one transaction, only if the vault is still
- * `vaultId` and the stored record still has `expectedRevision` (0: none yet).
- * Otherwise refuses with "no-vault" or "conflict" and changes nothing.
+ * The copy's record `id` if it belongs to the primary's vault.
+ * @returns {Promise<{record: object | null, vaultId: string} | null>} null: no copy to compare with
+ */
+async function readCopiedRecord(id) {
+  if (status.copy === "unavailable") return null;
+  try {
+    const [entry, vault] = await Promise.all([copy.readItem(recordItem(id)), primary.readMeta("vault")]);
+    if (!vault?.vaultId) return null;
+    const usable = entry?.vaultId === vault.vaultId && entry.value?.id === id && Number.isSafeInteger(entry.value?.revision);
+    return { record: usable ? entry.value : null, vaultId: vault.vaultId };
+  } catch (error) {
+    return null;
+  }
+}
+
+/**
+ * Writes one encrypted record, only if the vault is still `vaultId` and the
+ * stored record still has `expectedRevision` (0: none yet); otherwise refuses
+ * with "no-vault" or "conflict" and changes nothing. Resolves once the primary
+ * has committed and the copy has been written (or has failed: "copy-failed").
  * @param {{id: string, revision: number}} record
  * @param {{vaultId: string, expectedRevision: number, changedAt: number}} conditions
  */
-export function writeRecord(record, { vaultId, expectedRevision, changedAt }) {
-  return write([META, RECORDS], async (tx, refuse) => {
-    const meta = tx.objectStore(META);
-    const [vault, current, backup] = await Promise.all([
-      promisifyRequest(meta.get("vault")),
-      promisifyRequest(tx.objectStore(RECORDS).get(record.id)),
-      promisifyRequest(meta.get("backup")),
-    ]);
-    if (vault === undefined || vault.vaultId !== vaultId) return refuse("no-vault");
-    if ((current?.revision ?? 0) !== expectedRevision) return refuse("conflict");
-    tx.objectStore(RECORDS).put(record);
-    meta.put({ ...(backup || {}), changedAt }, "backup");
+export async function writeRecord(record, conditions) {
+  await ready();
+  return exclusive(async () => {
+    await primary.writeRecord(record, conditions);
+    await mirror(() => copy.writeItem(recordItem(record.id), conditions.vaultId, record));
   });
 }
 
 /**
+ * Deletes record `id`: from the copy first, so a kill in between leaves the
+ * record in the primary (not deleted) rather than in the copy alone (to be restored).
  * @param {string} id
  * @param {string} vaultId
  */
-export function deleteRecord(id, vaultId) {
-  return write([META, RECORDS], async (tx, refuse) => {
-    const vault = await promisifyRequest(tx.objectStore(META).get("vault"));
-    if (vault === undefined || vault.vaultId !== vaultId) return refuse("no-vault");
-    tx.objectStore(RECORDS).delete(id);
+export async function deleteRecord(id, vaultId) {
+  await ready();
+  return exclusive(async () => {
+    await removeFromCopy(() => copy.removeItems([recordItem(id)]));
+    await primary.deleteRecord(id, vaultId);
   });
 }
 
 /**
- * Empties both stores in one transaction (so nothing is left half-deleted),
- * then deletes the database itself. Other tabs are closed by `versionchange`.
+ * Removes the vault and every record from both copies: the second copy first,
+ * for the same reason as deleteRecord. Other tabs are closed by `versionchange`.
  * @param {{blocked?: () => void}} [handlers]
  */
 export async function deleteEverything(handlers = {}) {
-  await write([META, RECORDS], (tx) => {
-    tx.objectStore(META).clear();
-    tx.objectStore(RECORDS).clear();
+  await ready();
+  await exclusive(async () => {
+    await removeFromCopy(() => copy.clear());
+    await primary.deleteEverything(handlers);
   });
-  const db = await connection;
-  db?.close();
-  connection = null;
-  await deleteDatabase(DB_NAME, handlers);
+  opened = null;
+  status.restored = false;
+}
+
+async function removeFromCopy(remove) {
+  if (status.copy === "unavailable") return;
+  try {
+    await remove();
+  } catch (error) {
+    throw new StorageError("write-failed", error);
+  }
 }

@@ -57,22 +57,26 @@ export class Session {
    */
   async read(id, purpose) {
     const key = this.#requireKey();
-    const record = await store.readRecord(id);
-    if (record === undefined) {
-      this.#revisions.set(id, 0);
-      return null;
-    }
-    let value;
+    let opened;
     try {
-      checkRecordShape(record, id);
-      if (record.purpose !== purpose) throw new TypeError("wrong purpose");
-      value = JSON.parse(fromUtf8(await decrypt(key, record.iv, record.ciphertext, recordAdditionalData(record))));
+      // The store tries its copies newest first, and takes the first that opens.
+      opened = await store.readRecord(id, async (record) => {
+        checkRecordShape(record, id);
+        if (record.purpose !== purpose) throw new TypeError("wrong purpose");
+        const plaintext = await decrypt(key, record.iv, record.ciphertext, recordAdditionalData(record));
+        return { value: JSON.parse(fromUtf8(plaintext)), revision: record.revision };
+      });
     } catch (error) {
+      if (error?.name === "StorageError") throw error;
       throw new VaultError("damaged", { cause: error });
     }
     if (this.#key === null) throw new VaultError("locked");
-    this.#revisions.set(id, record.revision);
-    return value;
+    if (opened === undefined) {
+      this.#revisions.set(id, 0);
+      return null;
+    }
+    this.#revisions.set(id, opened.revision);
+    return opened.value;
   }
 
   /**

@@ -1,6 +1,6 @@
 // The vault: create, unlock, change the passphrase, delete everything.
 // Passphrase -> key-encryption key -> data key -> Session.
-import { base64url, randomBytes } from "../crypto/bytes.js";
+import { base64url, equalBytes, randomBytes } from "../crypto/bytes.js";
 import { KDF_ALG, calibrateIterations, deriveWrappingKey, newSalt } from "../crypto/kdf.js";
 import { createDataKey, rewrap, unwrapDataKey } from "../crypto/keys.js";
 import * as store from "../storage/vault-store.js";
@@ -10,13 +10,23 @@ import { FORMAT_VERSION, WRAP_ALG, checkVaultShape, keyAdditionalData, vaultChec
 import { assessPassphrase } from "./passphrase-strength.js";
 import { Session } from "./session.js";
 import * as tabs from "./tabs.js";
-import { forgetVault, rememberVault } from "./vault-marker.js";
+import { forgetVault, rememberVault, rememberedVault } from "./vault-marker.js";
 
-export { onStorageEvent } from "../storage/vault-store.js";
+export { onStorageEvent, storageStatus } from "../storage/vault-store.js";
 export { listen as onOtherTab } from "./tabs.js";
-// After `hasVault()` said false: whether this phone held a vault that IndexedDB
-// no longer has (discarded by the browser, not deleted from the app).
-export { rememberedVault as vaultWentMissing } from "./vault-marker.js";
+
+// The store tells a whole vault entry from a damaged one by these rules when it
+// compares its two copies, before any passphrase is typed.
+store.configure({ isSoundVault });
+
+/**
+ * After `hasVault()` said false: whether this phone held a vault that neither
+ * copy has any more (discarded by the browser, not deleted from the app).
+ * @returns {boolean}
+ */
+export function vaultWentMissing() {
+  return rememberedVault() || store.storageStatus().dataLoss !== null;
+}
 
 /** @returns {Promise<boolean>} */
 export async function hasVault() {
@@ -140,14 +150,18 @@ export async function nextTryAt() {
 async function readVault() {
   const vault = await store.readMeta("vault");
   if (vault === undefined) throw new VaultError("no-vault");
+  if (!(await isSoundVault(vault))) throw new VaultError("damaged");
+  return vault;
+}
+
+/** Shape, bounds and check of a vault entry: what can be known of it without the passphrase. */
+async function isSoundVault(vault) {
   try {
     checkVaultShape(vault);
-    const check = await vaultCheck(vault);
-    if (!check.every((byte, i) => byte === vault.check[i])) throw new TypeError("check mismatch");
-  } catch (error) {
-    throw new VaultError("damaged", { cause: error });
+    return equalBytes(await vaultCheck(vault), vault.check);
+  } catch {
+    return false;
   }
-  return vault;
 }
 
 async function sealed(vault) {

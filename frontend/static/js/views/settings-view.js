@@ -33,6 +33,16 @@ export class SettingsView {
     }
   }
 
+  /**
+   * @param {"unknown" | "kept" | "unavailable" | "failed"} copy whether the vault's second copy is kept
+   * @param {boolean} hasVault
+   */
+  showCopy(copy, hasVault) {
+    for (const state of ["kept", "unavailable", "failed"]) {
+      this.root.querySelector(`#storage-copy-${state}`).hidden = !hasVault || copy !== state;
+    }
+  }
+
   /** @param {() => void} handler */
   bindPersist(handler) {
     this.root.querySelector("#storage-persist").addEventListener("click", handler);
