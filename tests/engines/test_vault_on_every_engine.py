@@ -1,7 +1,8 @@
 """The vault on every engine, through one phone's life: made through the form,
 edited, found again after a reload; a wrong passphrase refused; locked; kept
-when the browser is quit and when it is killed; and, when the browser has lost
-its IndexedDB files, the family is told so instead of being greeted as new."""
+when the browser is quit and when it is killed; restored from its second copy
+when the browser has lost its IndexedDB files; and, when both copies are gone,
+the family is told so instead of being greeted as new."""
 
 from __future__ import annotations
 
@@ -45,10 +46,25 @@ def test_a_vault_through_a_phones_life(engine: str, launch: Launch, live_server:
     phone.assert_private(live_server.url)
     phone.close()
 
-    # What a browser does with a database it cannot open: its files are gone, the rest is kept.
+    # What a browser does with a database it cannot open: its files are gone, the
+    # rest is kept. The second copy, in the Origin Private File System, brings the plan back.
     stored = phone.storage(live_server.url)
-    assert stored.indexeddb and stored.files(), f"{engine}: no IndexedDB files found for {live_server.url} in {phone.profile}"
+    assert stored.indexeddb and stored.opfs, f"{engine}: the vault's files for {live_server.url} in {phone.profile}: {stored}"
     for folder in stored.indexeddb:
+        shutil.rmtree(folder)
+    phone = launch(engine)
+    open_page(phone, f"{live_server.url}/es/plan/")
+    phone.wait_visible("#vault-unlock")
+    phone.wait_text("#vault-notice", ui_string(phone, "storageRestored"))
+    unlock(phone)
+    assert notes(phone) == NOTES + " · 2", f"{engine}: the plan restored from the second copy is {notes(phone)!r}"
+    phone.assert_private(live_server.url)
+    phone.close()
+
+    # Both copies gone (as when the browser clears the site's data but the note
+    # that a vault was made survives): the family is told, not greeted as new.
+    stored = phone.storage(live_server.url)
+    for folder in [*stored.indexeddb, *stored.opfs]:
         shutil.rmtree(folder)
     phone = launch(engine)
     open_page(phone, f"{live_server.url}/es/plan/")
