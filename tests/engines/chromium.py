@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Playwright
 
+from tests.browser.browser_process import storage_unlocked
 from tests.engines.driver import REPORTER, Download, EngineBrowser, StoragePaths
 from tests.engines.other_hosts import OtherHostsProxy
 from tests.engines.processes import descendants, kill_tree, wait_gone
@@ -80,7 +81,8 @@ class ChromiumBrowser(EngineBrowser):
         wait_gone(pids)
 
     def _kill(self) -> None:
-        kill_tree(self._browser_pid())
+        # Chromium's storage LevelDBs are free only once their LOCK files are (tests/browser/browser_process.py).
+        kill_tree(self._browser_pid(), released=lambda: storage_unlocked(self.profile))
         try:
             self._context.close()
         except Exception:  # the browser is gone: Playwright may say so
