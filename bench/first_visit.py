@@ -1,7 +1,10 @@
 """First-visit transfer size: compressed bytes on the wire for every request
 until the service worker is installed and in control.
 
-    .venv/bin/python bench/first_visit.py [--lang es] [--device "Pixel 7"]
+    .venv/bin/python bench/first_visit.py [--lang es] [--device "Pixel 7"] [--no-myanmar-font]
+
+--no-myanmar-font starts Chromium with a fontconfig that sees only DejaVu: a phone
+without a Myanmar font, which downloads the app's own for Burmese and Karen text.
 
 Bytes are counted by the server as it sends them (status line and headers
 included, TCP/TLS overhead excluded), so the worker's precache requests count
@@ -12,11 +15,15 @@ an HTTP/2 proxy or CDN, header compression makes the real figure smaller.
 from __future__ import annotations
 
 import argparse
+import os
+import tempfile
 from collections import defaultdict
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from _common import launch_args, start_server
+from tests.browser.font_helpers import fontconfig_without_myanmar
 from tests.browser.helpers import WAIT_FOR_WORKER
 
 
@@ -52,18 +59,23 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en")
     parser.add_argument("--device", default="Pixel 7")
+    parser.add_argument("--no-myanmar-font", action="store_true", help="a phone without its own Myanmar font")
     options = parser.parse_args()
+    launch = launch_args()
+    if options.no_myanmar_font:
+        launch["env"] = {**os.environ, **fontconfig_without_myanmar(Path(tempfile.mkdtemp(prefix="famplan-fonts-")))}
     server = start_server()
     counter = ByteCounter(server._server.config.app)  # type: ignore[union-attr]
     server._server.config.loaded_app = counter  # type: ignore[union-attr]
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(**launch_args())
+            browser = playwright.chromium.launch(**launch)
             context = browser.new_context(**playwright.devices[options.device])
             page = context.new_page()
             page.goto(f"{server.url}/{options.lang}/")
+            page.evaluate("document.fonts.ready.then(() => true)")  # only what the page's own text asks for
             page.evaluate(WAIT_FOR_WORKER)
-            page.wait_for_timeout(300)  # a late icon request still counts
+            page.wait_for_timeout(300)  # a late icon or font-keeping request still counts
             browser.close()
     finally:
         server.stop()
@@ -71,6 +83,8 @@ def main() -> None:
         print(f"{sent:>8}  {counter.encodings[path]:<8} {path}")
     total = sum(counter.by_path.values())
     bodies = total - counter.header_bytes
+    fonts = sum(sent for path, sent in counter.by_path.items() if path.startswith("/static/fonts/"))
+    print(f"Myanmar font files: {fonts} bytes ({'no Myanmar font on the phone' if options.no_myanmar_font else 'the phone has one'})")
     print(f"first visit ({options.lang}, {options.device}): {len(counter.by_path)} paths, {total} bytes = {total / 1024:.1f} KiB on the wire (HTTP/1.1)")
     print(f"  of which headers {counter.header_bytes / 1024:.1f} KiB, bodies {bodies / 1024:.1f} KiB (HTTP/2 compresses repeated headers)")
 

@@ -80,7 +80,7 @@ def _contact(rng: random.Random, children: list[str]) -> dict[str, Any]:
 def _school(rng: random.Random, child: str) -> dict[str, Any]:
     pickup = [{"id": _id(rng), "name": _name(rng), "phone": _phone(rng), "relation": rng.choice(RELATIONS)} for _ in range(5)]
     return {
-        "id": _id(rng), "child": child, "name": f"Escuela Ejemplo {rng.randrange(1, 99)} (fictional)", "kind": "school",
+        "id": _id(rng), "children": [child], "name": f"Escuela Ejemplo {rng.randrange(1, 99)} (fictional)", "kind": "school",
         "address": "1200 S. Example St., Milwaukee, WI 53204", "phone": _phone(rng), "staffContact": _name(rng),
         "staffPhone": _phone(rng), "pickup": pickup, "pickupAtSchool": True, "releaseOfRecords": True,
         "directoryOptOut": True, "backpackCard": True, "emergencyPlan": _words(rng, 300), "notes": _words(rng, 300),
@@ -109,6 +109,7 @@ def make_large_plan(seed: int = 7) -> dict[str, Any]:
     people = [_person(rng, "adult") for _ in range(N_ADULTS)] + [_person(rng, "child") for _ in range(N_CHILDREN)]
     child_ids = [p["id"] for p in people if p["role"] == "child"]
     sections: dict[str, Any] = {
+        "family": {"name": "Familia Ejemplo (fictional)", "hasPets": False},
         "people": people,
         "contacts": [_contact(rng, child_ids) for _ in range(N_CONTACTS)],
         "care": {"primaryName": _name(rng), "primaryPhone": _phone(rng), "primaryAgreed": True,
@@ -130,7 +131,7 @@ def make_large_plan(seed: int = 7) -> dict[str, Any]:
         "notes": {"text": _words(rng, 15000)},
         "upkeep": {"nextReview": "2026-03-01", "lastReviewed": "2025-09-01"},
     }
-    return {"schemaVersion": 2, "sections": sections,
+    return {"schemaVersion": 3, "sections": sections,
             "meta": {"createdAt": "2025-01-01T00:00:00Z", "updatedAt": "2025-09-01T00:00:00Z"}}
 
 

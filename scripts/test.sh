@@ -4,42 +4,58 @@
 source "$(dirname "$0")/_env.sh"
 install_project "[test]"
 
-# Debian packages the suite needs beyond Python:
-# - WebKit: WebKitWebDriver, WebKitGTK for Debian's python3 (PyGObject), and a
-#   virtual display (WebKitGTK has no headless mode);
-# - Firefox ESR, driven over its own WebDriver BiDi;
-# - fonts that phones have (Noto: Arabic, Myanmar and many more), so pages are
-#   drawn as on a phone and not with empty boxes.
-ENGINE_PACKAGES=(webkit2gtk-driver gir1.2-webkit2-4.1 python3-gi xvfb xauth firefox-esr fonts-noto-core)
-missing=()
-if command -v dpkg-query >/dev/null; then
-  for package in "${ENGINE_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+# Debian packages the tests need, each with how to tell it is already there.
+# Playwright cannot download its own browser on these machines: Debian's Chromium
+# (CHROMIUM_PATH overrides it). Burmese and Karen pages are checked with real
+# glyphs (Noto Sans Myanmar). The nginx tests serve `famplan build` on loopback.
+MISSING=()
+need() {
+  local package="$1"; shift
+  "$@" >/dev/null 2>&1 || MISSING+=("$package")
+}
+[ -n "${CHROMIUM_PATH:-}" ] || need chromium test -x /usr/lib/chromium/chromium
+need fonts-noto-core sh -c "fc-list 'Noto Sans Myanmar' | grep -q ."
+need nginx sh -c "command -v nginx || test -x /usr/sbin/nginx"
+if [ ${#MISSING[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian packages: ${MISSING[*]} ..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null
+  elif [[ " ${MISSING[*]} " == *" chromium "* ]]; then
+    echo "No Chromium found: asking Playwright to download one (needs the internet) ..."
+    "$ROOT/.venv/bin/playwright" install chromium
+  fi
+  for package in "${MISSING[@]}"; do
+    [ "$package" = chromium ] || dpkg -s "$package" >/dev/null 2>&1 || echo "Missing Debian package $package: its tests will fail (as root, this script installs it)."
   done
 fi
-
-# Playwright cannot download its own browser on these machines; use Debian's.
-if [ -n "${CHROMIUM_PATH:-}" ]; then
-  echo "Using Chromium at $CHROMIUM_PATH"
-elif [ -x /usr/lib/chromium/chromium ]; then
-  export CHROMIUM_PATH=/usr/lib/chromium/chromium
-elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  missing+=(chromium)
-  export CHROMIUM_PATH=/usr/lib/chromium/chromium
-else
-  echo "No Chromium found: asking Playwright to download one (needs the internet) ..."
-  "$ROOT/.venv/bin/playwright" install chromium
-fi
-
-if [ "${#missing[@]}" -gt 0 ]; then
+# WebKit and Firefox for tests/engines (docs/engines.md), without the packages
+# they only recommend: WebKitWebDriver; WebKitGTK for Debian's python3, through
+# PyGObject; a virtual display (WebKitGTK has no headless mode); Firefox ESR,
+# driven over its own WebDriver BiDi.
+LEAN=()
+need_lean() {
+  local package="$1"; shift
+  "$@" >/dev/null 2>&1 || LEAN+=("$package")
+}
+need_lean webkit2gtk-driver sh -c "command -v WebKitWebDriver"
+need_lean python3-gi /usr/bin/python3 -c "import gi"
+need_lean gir1.2-webkit2-4.1 /usr/bin/python3 -c "import gi; gi.require_version('WebKit2', '4.1')"
+need_lean xvfb sh -c "command -v Xvfb"
+need_lean xauth sh -c "command -v xauth"
+need_lean firefox-esr sh -c "command -v firefox-esr || command -v firefox || test -n \"\${FIREFOX_PATH:-}\""
+if [ ${#LEAN[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian packages: ${missing[*]} ..."
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    echo "Installing Debian packages: ${LEAN[*]} ..."
+    [ ${#MISSING[@]} -gt 0 ] || DEBIAN_FRONTEND=noninteractive apt-get update -qq  # else done just above
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${LEAN[@]}" >/dev/null
   else
-    # The engine tests will fail and say which engine could not start: never a silent skip.
-    echo "Missing Debian packages (install them as root): ${missing[*]}" >&2
+    # That engine's tests will fail and say why: never a silent skip.
+    echo "Missing Debian packages (as root, this script installs them): ${LEAN[*]}" >&2
   fi
+fi
+if [ -z "${CHROMIUM_PATH:-}" ] && [ -x /usr/lib/chromium/chromium ]; then
+  export CHROMIUM_PATH=/usr/lib/chromium/chromium
 fi
 
 # Browser profiles live in the temporary folder; a nearly full disk changes how

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -15,25 +16,44 @@ from server.config import Config
 from server.languages import BY_CODE, negotiate
 from server.middleware.read_only_methods import ReadOnlyMethodsMiddleware
 from server.middleware.security_headers import SecurityHeadersMiddleware
+from server import serve_build
 from server.site import Site, build_site
 from server.static_files import StaticFirst
 
+# Set by `famplan serve`: the folder it built once, which every worker serves.
+BUILD_DIR_ENV = "FAMPLAN_BUILD_DIR"
+
 
 def create_app(config: Config | None = None, site_dir: Path | None = None) -> ASGIApp:
+    """Build the site and serve it. Without ``site_dir``, the build goes to a
+    temporary folder that is removed when the app is dropped or the process ends."""
     config = config or Config()
+    temporary = None
     if site_dir is None:
-        site_dir = Path(tempfile.mkdtemp(prefix="famplan-site-"))
-    site = build_site(config, site_dir)
-    return wrap(site)
+        temporary = tempfile.TemporaryDirectory(prefix="famplan-site-")
+        site_dir = Path(temporary.name)
+    app = wrap(build_site(config, site_dir))
+    app.build_dir = temporary  # type: ignore[attr-defined]  # lives as long as the app
+    return app
+
+
+def app_from_environment() -> ASGIApp:
+    """``server.asgi:app``: the folder `famplan serve` built, else a build of its own."""
+    folder = os.environ.get(BUILD_DIR_ENV)
+    if folder:
+        return wrap(serve_build.load(Path(folder)))
+    return create_app()
 
 
 def wrap(site: Site) -> ASGIApp:
     app = Starlette(routes=[Route("/", _language_redirect)])
     app.add_exception_handler(404, _not_found_handler(site))
     app.state.site = site
-    outer: ASGIApp = StaticFirst(app, site.out_dir)
-    outer = ReadOnlyMethodsMiddleware(outer)
-    outer = SecurityHeadersMiddleware(outer)
+    # Files are answered first, with their own headers; what is left (the
+    # redirect, 404, 405) gets the page headers from the middleware.
+    dynamic: ASGIApp = ReadOnlyMethodsMiddleware(app)
+    dynamic = SecurityHeadersMiddleware(dynamic)
+    outer: ASGIApp = StaticFirst(dynamic, site.out_dir)
     outer.site = site  # type: ignore[attr-defined]  # tests read the build from here
     return outer
 

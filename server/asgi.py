@@ -1,5 +1,10 @@
-"""``server.asgi:app`` for uvicorn and other ASGI servers; each worker builds its own copy."""
+"""``server.asgi:app`` for uvicorn and other ASGI servers.
 
-from server.app import create_app
+Under `famplan serve`, every worker serves the one folder it built before
+starting them. Run by another ASGI server, each process builds its own copy
+into a temporary folder, removed when the process ends.
+"""
 
-app = create_app()
+from server.app import app_from_environment
+
+app = app_from_environment()

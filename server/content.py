@@ -56,11 +56,24 @@ HOTLINE_KEYS = frozenset({"id", "tel", "display", "tty", "sms", "source_url", "r
 LOCAL_HOTLINE_KEYS = HOTLINE_KEYS | {"name", "description", "hours", "languages"}
 HOTLINE_TEXT_KEYS = ("name", "description", "hours", "languages")
 REQUIRED_TEXT_KEYS = ("name", "description")
-NUMBER_KEYS = frozenset({"tel", "display", "keyword"})
+NUMBER_KEYS = frozenset({"tel", "display", "keyword", "source_url"})
 DEPLOYMENT_KEYS = frozenset({"id", "reviewed", "district", "policy", "hotlines"})
 DISTRICT_KEYS = frozenset({"name", "short_name", "address", "url"})
 POLICY_KEYS = frozenset({"name", "url", "summary", "sections", "sources"})
-POLICY_SECTION_KEYS = frozenset({"heading", "points"})
+POLICY_SECTION_KEYS = frozenset({"heading", "points", "sources"})
+
+# A phone number written in prose has no source and no check: numbers live only in
+# `tel`/`display` fields (and inline tty/sms tables), where they carry a source_url.
+PROSE_PHONE_RE = re.compile(
+    r"\(?\b\d{3}\)?[\s.\-\u2013\u2011]\d{3}[\s.\-\u2013\u2011](?:\d{4}|[A-Z]{4})\b|\b1?\d{10}\b"
+)
+NUMBER_FIELD_LINE_RE = re.compile(r"^\s*(?:tel|display)\s*=|^\s*(?:tty|sms)\s*=\s*\{")
+# A law or a court case named in text must be backed by a source that names it too:
+# "§ 48.979", "Wis. Stat. 118.125", "34 CFR 99.37", "8 U.S.C. 1357" and "Plyler v. Doe".
+STATUTE_RE = re.compile(
+    r"(?:§§?|\bStat(?:s|\.)?\.?|\bU\.?S\.?C\.?|\bC\.?F\.?R\.?)\s*§?\s*(\d+(?:\.\d+)*)"
+)
+CASE_RE = re.compile(r"\b([A-Z][A-Za-z'\-]+) v\. [A-Z]")
 
 KeyPath = tuple[str | int, ...]
 
@@ -81,6 +94,7 @@ class Number:
     tel: str  # the dialable form, for tel: and sms: links
     display: str  # as printed
     keyword: str | None = None  # SMS only: the word to send, never translated
+    source_url: str | None = None  # where this number (TTY or text line) was found
 
 
 @dataclass(frozen=True)
@@ -291,6 +305,7 @@ def _read(path: Path, problems: list[str]) -> _Doc | None:
         return None
     doc = _Doc(path, text, data, problems)
     _check_never_list(doc)
+    _check_prose_numbers(doc)
     return doc
 
 
@@ -388,6 +403,45 @@ def _check_never_list(doc: _Doc) -> None:
             doc.fail_at_line(n, f"{number[:3]}-{number[3:6]}-{number[6:]} must never be listed: {NEVER_LIST[number]}")
 
 
+def _check_prose_numbers(doc: _Doc) -> None:
+    # A number in running text would reach a family with no source and no check.
+    for n, line in enumerate(doc.text.splitlines(), start=1):
+        if _is_comment_or_link(line) or NUMBER_FIELD_LINE_RE.match(line):
+            continue
+        match = PROSE_PHONE_RE.search(line)
+        if match:
+            doc.fail_at_line(
+                n,
+                f"{match.group()!r} looks like a phone number in text: a number needs a source, so add it as a "
+                "hotline (tel, display, source_url) and name it in 'phones' instead",
+            )
+
+
+def _is_comment_or_link(line: str) -> bool:
+    return line.lstrip().startswith("#") or re.match(r"^\s*(?:source_)?url\s*=", line) is not None
+
+
+def _check_citations(doc: _Doc, sources: tuple[Source, ...], sources_header: str) -> None:
+    """Every law or court case named in the text must be named by one of the file's sources."""
+    backing = " ".join(f"{source.title} {source.url}" for source in sources)
+    in_sources = False
+    for n, line in enumerate(doc.text.splitlines(), start=1):
+        header = _header_name(line)
+        if header is not None:
+            in_sources = header == sources_header
+            continue
+        if in_sources or _is_comment_or_link(line):
+            continue
+        cited = [m.group(1) for m in STATUTE_RE.finditer(line)] + [m.group(1) for m in CASE_RE.finditer(line)]
+        for citation in cited:
+            if citation not in backing:
+                doc.fail_at_line(
+                    n,
+                    f"this text cites {citation!r} (a law or court case) but no [[{sources_header}]] entry names it: "
+                    f"add a source whose title or url contains {citation!r}",
+                )
+
+
 # ---------------------------------------------------------------- hotlines
 
 
@@ -399,10 +453,12 @@ def _number(doc: _Doc, table: dict[str, Any], at: KeyPath, key: str, pattern: re
     tel = _tel(doc, value, at + (key,), "tel", pattern)
     display = doc.string(value, at + (key,), "display")
     keyword = doc.string(value, at + (key,), "keyword", required=False)
-    if tel is None or display is None:
+    # A TTY or text line is often printed by a different page than the voice line.
+    source_url = doc.url(value, at + (key,), "source_url")
+    if tel is None or display is None or source_url is None:
         return None
     _check_display(doc, at + (key,), tel, display)
-    return Number(tel, display, keyword)
+    return Number(tel, display, keyword, source_url)
 
 
 def _tel(doc: _Doc, table: dict[str, Any], at: KeyPath, key: str, pattern: re.Pattern[str]) -> str | None:
@@ -592,8 +648,9 @@ def _deployment(doc: _Doc, languages: list[str], hotlines: dict[str, list[Hotlin
     policy_name = _lang_text(doc, policy, ("policy",), "name", languages)
     policy_url = doc.url(policy, ("policy",), "url")
     summary = _lang_text(doc, policy, ("policy",), "summary", languages)
-    sections = _policy_sections(doc, policy, languages)
     sources = _sources(doc, policy, ("policy",))
+    sections = _policy_sections(doc, policy, languages, {source.url for source in sources})
+    _check_citations(doc, sources, "policy.sources")
     if (
         deployment_id is None or reviewed is None or district_name is None or short_name is None
         or policy_name is None or policy_url is None or summary is None or sections is None
@@ -612,7 +669,9 @@ def _deployment(doc: _Doc, languages: list[str], hotlines: dict[str, list[Hotlin
     }
 
 
-def _policy_sections(doc: _Doc, policy: dict[str, Any], languages: list[str]) -> dict[str, tuple[Section, ...]] | None:
+def _policy_sections(
+    doc: _Doc, policy: dict[str, Any], languages: list[str], source_urls: set[str]
+) -> dict[str, tuple[Section, ...]] | None:
     by_lang: dict[str, list[Section]] = {lang: [] for lang in languages}
     ok = True
     for i, table in enumerate(doc.tables(policy, ("policy",), "sections")):
@@ -620,12 +679,28 @@ def _policy_sections(doc: _Doc, policy: dict[str, Any], languages: list[str]) ->
         doc.known_keys(table, at, POLICY_SECTION_KEYS)
         heading = _lang_text(doc, table, at, "heading", languages)
         points = _lang_strings(doc, table, at, "points", languages)
+        _check_section_sources(doc, table, at, source_urls)
         if heading is None or points is None:
             ok = False
             continue
         for lang in languages:
             by_lang[lang].append(Section(heading=heading[lang], paragraphs=(), points=points[lang]))
     return {lang: tuple(sections) for lang, sections in by_lang.items()} if ok else None
+
+
+def _check_section_sources(doc: _Doc, table: dict[str, Any], at: KeyPath, source_urls: set[str]) -> None:
+    # A district's rules are facts a family acts on: each section says where they come from.
+    urls = doc.strings(table, at, "sources", required=False)
+    if urls is None:
+        if "sources" not in table:
+            message = "this section states rules without a source: add sources = [\"<url>\"] naming [[policy.sources]] urls"
+            doc.fail(at, message)
+        return
+    if not urls:
+        doc.fail(at + ("sources",), "'sources' is empty: name at least one [[policy.sources]] url")
+    for url in urls:
+        if url not in source_urls:
+            doc.fail(at + ("sources",), f"source {url!r} is not the url of any [[policy.sources]] entry")
 
 
 def _local_hotlines(doc: _Doc, languages: list[str]) -> tuple[list[_HotlineData], dict[str, HotlineTexts]]:
@@ -668,6 +743,8 @@ def _page(doc: _Doc) -> _PageData:
     sections = doc.tables(data, (), "sections")
     for i, section in enumerate(sections):
         _check_section(doc, section, ("sections", i))
+    sources = _sources(doc, data, ())
+    _check_citations(doc, sources, "sources")
     return _PageData(
         doc=doc,
         order=doc.integer(data, (), "order"),
@@ -675,7 +752,7 @@ def _page(doc: _Doc) -> _PageData:
         summary=doc.string(data, (), "summary"),
         reviewed=doc.date(data, (), "reviewed"),
         sections=sections,
-        sources=_sources(doc, data, ()),
+        sources=sources,
         card=_card(doc, data),
     )
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
+from server.error_line import print_error
 from server.fileformat import (
     DEFAULT_ITERATIONS,
     KINDS,
     MAX_FILE_BYTES,
-    MAX_PLAINTEXT_BYTES,
     FileFormatError,
     decrypt_file,
     encrypt_plan,
@@ -26,11 +28,31 @@ from server.fileformat import (
 EXIT_FORMAT_ERROR = 1
 EXIT_USAGE_ERROR = 2
 EXIT_CANCELLED = 130
+# A passphrase file holds one line; this bound only stops a wrong file being read whole.
 MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
+# The payload JSON that `encrypt` reads: room for the indentation `decrypt` prints
+# around the largest plaintext (3 MiB compact), and no more.
+MAX_PAYLOAD_INPUT_BYTES = 16 * 1024 * 1024
+STDIN = "standard input"
+STDOUT = "standard output"
 
 
-class UsageError(Exception):
-    """Bad command-line input (unreadable file, mismatched passphrases, ...)."""
+class CommandError(Exception):
+    """Anything but a file-format error: `code` and a message, for one error line."""
+
+    def __init__(self, code: str, message: str, status: int = EXIT_USAGE_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+@contextmanager
+def _naming(name: str) -> Iterator[None]:
+    """An OSError while reading or writing `name` says which file or stream failed."""
+    try:
+        yield
+    except OSError as exc:
+        raise CommandError("io-error", f"{name}: {exc.strerror or exc}") from None
 
 
 def add_file_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,23 +75,22 @@ def add_file_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def run_file_command(args: argparse.Namespace) -> int:
-    """Run the subcommand; errors become one line on stderr and a non-zero exit code."""
+    """Run the subcommand; every error becomes one line on stderr and a non-zero exit status."""
     handler = _HANDLERS[args.file_command]
     try:
         return handler(args)
     except FileFormatError as exc:
-        return _fail(f"{exc.code}: {exc}", EXIT_FORMAT_ERROR)
-    except (UsageError, ValueError) as exc:
-        return _fail(str(exc), EXIT_USAGE_ERROR)
-    except OSError as exc:
-        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}", EXIT_USAGE_ERROR)
+        print_error(exc.code, str(exc))
+        return EXIT_FORMAT_ERROR
+    except CommandError as exc:
+        print_error(exc.code, str(exc))
+        return exc.status
+    except ValueError as exc:  # encrypt_plan's argument checks: iterations, kind
+        print_error("usage", str(exc))
+        return EXIT_USAGE_ERROR
     except (KeyboardInterrupt, EOFError):
-        return _fail("cancelled", EXIT_CANCELLED)
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"famplan: error: {message}", file=sys.stderr)
-    return code
+        print_error("cancelled", "cancelled")
+        return EXIT_CANCELLED
 
 
 def _inspect(args: argparse.Namespace) -> int:
@@ -87,11 +108,16 @@ def _decrypt(args: argparse.Namespace) -> int:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    payload = _load_payload_json(args.input)
+    source = str(args.input) if args.input is not None else STDIN
+    payload = _load_payload_json(source, _read_payload_input(args.input, source))
     kind = args.kind or payload.get("kind") or "full"
     passphrase = _passphrase(args.passphrase_file, confirm=True)
-    data = encrypt_plan(payload, passphrase, iterations=args.iterations, kind=kind)
-    args.out.write_bytes(data)
+    try:
+        data = encrypt_plan(payload, passphrase, iterations=args.iterations, kind=kind)
+    except FileFormatError as exc:  # the writer's too-large and invalid-payload
+        raise CommandError(exc.code, f"{source}: this payload cannot be written: {exc.detail}") from None
+    with _naming(str(args.out)):
+        args.out.write_bytes(data)
     return 0
 
 
@@ -104,65 +130,101 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def _read_limited(path: Path) -> bytes:
     # One byte past the limit is enough for the reader to report too-large.
-    with path.open("rb") as handle:
+    with _naming(str(path)), path.open("rb") as handle:
         return handle.read(MAX_FILE_BYTES + 1)
 
 
-def _load_payload_json(path: Path | None) -> dict[str, Any]:
-    if path is None:
-        text = sys.stdin.read(MAX_PLAINTEXT_BYTES + 1)
-        source = "stdin"
-    else:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_PLAINTEXT_BYTES + 1)
-        source = str(path)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise UsageError(f"{source} is not UTF-8") from None
+def _read_payload_input(path: Path | None, source: str) -> bytes:
+    """The whole payload JSON, or a clear refusal if it is larger than anyone could mean."""
+    with _naming(source):
+        if path is not None:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_PAYLOAD_INPUT_BYTES + 1)
+        elif hasattr(sys.stdin, "buffer"):
+            raw = sys.stdin.buffer.read(MAX_PAYLOAD_INPUT_BYTES + 1)
+        else:  # a text stream put in place of stdin
+            raw = sys.stdin.read(MAX_PAYLOAD_INPUT_BYTES + 1).encode("utf-8", "surrogatepass")
+    if len(raw) > MAX_PAYLOAD_INPUT_BYTES:
+        raise CommandError("bad-input", f"{source}: more than {MAX_PAYLOAD_INPUT_BYTES:,} bytes, too large for a payload")
+    return raw
+
+
+def _load_payload_json(source: str, raw: bytes) -> dict[str, Any]:
     try:
-        payload = json.loads(text)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CommandError("bad-input", f"{source} is not UTF-8") from None
+    try:
+        payload = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
-        raise UsageError(f"{source} is not valid JSON") from None
+        raise CommandError("bad-input", f"{source} is not valid JSON") from None
     if not isinstance(payload, dict):
-        raise UsageError(f"{source} must hold a JSON object with plan and schemaVersion")
+        raise CommandError("bad-input", f"{source} must hold a JSON object with plan and schemaVersion")
     return payload
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _passphrase(path: Path | None, *, confirm: bool) -> str:
     passphrase = _passphrase_from_file(path) if path is not None else _prompt(confirm)
     if not passphrase:
-        raise UsageError("the passphrase is empty")
+        raise CommandError("bad-input", "the passphrase is empty")
     return passphrase
 
 
 def _passphrase_from_file(path: Path) -> str:
-    with path.open("rb") as handle:
+    """docs/file-format.md section 16: UTF-8, one line; a BOM and one line ending are not part of it."""
+    with _naming(str(path)), path.open("rb") as handle:
         raw = handle.read(MAX_PASSPHRASE_FILE_BYTES + 1)
     if len(raw) > MAX_PASSPHRASE_FILE_BYTES:
-        raise UsageError(f"{path}: too long for a passphrase file")
+        raise CommandError("bad-input", f"{path}: longer than {MAX_PASSPHRASE_FILE_BYTES:,} bytes, not a passphrase file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: the passphrase file is not UTF-8") from None
-    # Only the line ending an editor adds is removed; other spaces belong to the passphrase.
-    return text.removesuffix("\n").removesuffix("\r")
+        raise CommandError("bad-input", f"{path}: the passphrase file is not UTF-8") from None
+    # Notepad starts a UTF-8 file with a byte order mark; an editor ends it with a line ending.
+    text = text.removeprefix("\ufeff")
+    for ending in ("\r\n", "\n", "\r"):
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+            break
+    if "\n" in text or "\r" in text:
+        raise CommandError("bad-input", f"{path}: the passphrase file holds more than one line")
+    return text
 
 
 def _prompt(confirm: bool) -> str:
-    passphrase = getpass.getpass("Passphrase: ")
-    if confirm and getpass.getpass("Repeat passphrase: ") != passphrase:
-        raise UsageError("the passphrases do not match")
+    with _naming("the terminal"):
+        passphrase = getpass.getpass("Passphrase: ")
+        repeated = getpass.getpass("Repeat passphrase: ") if confirm else passphrase
+    if repeated != passphrase:
+        raise CommandError("bad-input", "the passphrases do not match")
     return passphrase
 
 
 def _print_json(value: Any, *, ensure_ascii: bool) -> None:
     text = json.dumps(value, ensure_ascii=ensure_ascii, indent=2) + "\n"
     # Plans hold Arabic, Burmese, ...: write UTF-8 whatever the terminal's locale.
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
+    try:
+        with _naming(STDOUT):
+            sys.stdout.flush()
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is None:
+                sys.stdout.write(text)
+            else:
+                buffer.write(text.encode("utf-8"))
+                buffer.flush()
+    except CommandError:
+        _silence_stdout()
+        raise
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; on a broken pipe that would add a traceback.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor behind stdout (tests)
+        pass

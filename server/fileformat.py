@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
+from server.format_json import load_json, scalar_string
 from server.plan_schema import current_version as current_plan_schema_version
 
 FORMAT: Final = "famplan"
@@ -62,6 +63,24 @@ ERROR_MESSAGES: Final[dict[str, str]] = {
     "invalid-payload": "the file decrypted but does not contain a valid plan",
     "newer-schema": "the plan was made by a newer version of the app; update the app to open it",
 }
+
+
+# An error names what is wrong, never echoes the file at length (a hostile file may
+# hold 20,000 unknown members, or a member name of 100,000 characters).
+NAMES_SHOWN: Final = 3
+NAME_CHARS_SHOWN: Final = 32
+
+
+def shown_names(names: list[str]) -> str:
+    """At most NAMES_SHOWN names, each cut to NAME_CHARS_SHOWN characters, ASCII-escaped."""
+    quoted = [json.dumps(name[:NAME_CHARS_SHOWN]) + ("…" if len(name) > NAME_CHARS_SHOWN else "") for name in names[:NAMES_SHOWN]]
+    more = len(names) - len(quoted)
+    return "[" + ", ".join(quoted + ([f"{more} more"] if more else [])) + "]"
+
+
+def shown_number(value: int) -> str:
+    """An integer read from a file: in full while short, else as 1.23e+300."""
+    return str(value) if abs(value) < 10**15 else f"{float(value):.3g}"
 
 
 class FileFormatError(Exception):
@@ -124,15 +143,6 @@ def b64url_decode(text: str) -> bytes:
     return data
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _parse_json_like_js(text: str) -> Any:
-    # Numbers become doubles as in JSON.parse, so both readers see the same values.
-    return json.loads(text, parse_int=float, parse_constant=_reject_constant)
-
-
 def _as_int(value: Any) -> int | None:
     """An integer-valued JSON number (Number.isInteger semantics), else None."""
     if isinstance(value, bool):
@@ -146,8 +156,7 @@ def _as_int(value: Any) -> int | None:
 
 def passphrase_bytes(passphrase: str) -> bytes:
     """NFC-normalised UTF-8, lone surrogates replaced by U+FFFD as TextEncoder does."""
-    scalar = passphrase.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return unicodedata.normalize("NFC", scalar).encode("utf-8")
+    return unicodedata.normalize("NFC", scalar_string(passphrase)).encode("utf-8")
 
 
 # --- key derivation and AEAD -------------------------------------------------
@@ -156,7 +165,7 @@ def passphrase_bytes(passphrase: str) -> bytes:
 def derive_wrapping_key(secret: bytes, salt: bytes, iterations: int) -> bytes:
     """PBKDF2-HMAC-SHA256 -> 32-byte AES key that wraps the file key."""
     if not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
-        raise FileFormatError("kdf-out-of-bounds", f"iterations={iterations}")
+        raise FileFormatError("kdf-out-of-bounds", f"iterations={shown_number(iterations)}")
     return PBKDF2HMAC(hashes.SHA256(), KEY_BYTES, salt, iterations).derive(secret)
 
 
@@ -179,9 +188,9 @@ def _check_size(data: bytes) -> None:
 
 def _load_outer(data: bytes) -> dict[str, Any]:
     try:
-        outer = _parse_json_like_js(data.decode("utf-8"))
-    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        raise FileFormatError("not-json") from None
+        outer = load_json(data)
+    except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise FileFormatError("not-json", str(exc)) from None
     if not isinstance(outer, dict) or outer.get("format") != FORMAT:
         raise FileFormatError("not-famplan")
     if "version" not in outer:
@@ -190,7 +199,7 @@ def _load_outer(data: bytes) -> dict[str, Any]:
     if version is None:
         raise FileFormatError("malformed-field", "version is not an integer")
     if version != VERSION:
-        raise FileFormatError("unsupported-version", f"version {version}")
+        raise FileFormatError("unsupported-version", f"version {shown_number(version)}")
     _require_keys(outer, OUTER_KEYS, "file")
     return outer
 
@@ -200,7 +209,7 @@ def _require_keys(obj: dict[str, Any], expected: frozenset[str], where: str) -> 
     if set(obj) != expected:
         unknown = sorted(set(obj) - expected)
         missing = sorted(expected - set(obj))
-        raise FileFormatError("malformed-field", f"{where}: unknown {unknown}, missing {missing}")
+        raise FileFormatError("malformed-field", f"{where}: unknown {shown_names(unknown)}, missing {shown_names(missing)}")
 
 
 def _b64_field(obj: dict[str, Any], name: str, where: str, length: int | None = None) -> bytes:
@@ -229,9 +238,9 @@ def _load_header(header_bytes: bytes) -> dict[str, Any]:
     if len(header_bytes) > MAX_HEADER_BYTES:
         raise FileFormatError("malformed-field", "header too long")
     try:
-        header = _parse_json_like_js(header_bytes.decode("utf-8"))
-    except (ValueError, RecursionError):
-        raise FileFormatError("malformed-field", "header is not JSON") from None
+        header = load_json(header_bytes)
+    except ValueError as exc:
+        raise FileFormatError("malformed-field", f"header: {exc}") from None
     if not isinstance(header, dict):
         raise FileFormatError("malformed-field", "header is not an object")
     _require_keys(header, HEADER_KEYS, "header")
@@ -257,7 +266,7 @@ def _iterations(kdf: dict[str, Any]) -> int:
         raise FileFormatError("malformed-field", "header.kdf.iterations is not an integer")
     if not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
         raise FileFormatError(
-            "kdf-out-of-bounds", f"iterations={iterations}, allowed {MIN_ITERATIONS}..{MAX_ITERATIONS}"
+            "kdf-out-of-bounds", f"iterations={shown_number(iterations)}, allowed {MIN_ITERATIONS}..{MAX_ITERATIONS}"
         )
     return iterations
 
@@ -300,16 +309,16 @@ def read_header(data: bytes) -> Header:
 
 def _load_payload(plaintext: bytes, max_schema_version: int) -> dict[str, Any]:
     try:
-        payload = json.loads(plaintext.decode("utf-8"), parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        raise FileFormatError("invalid-payload", "not UTF-8 JSON") from None
+        payload = load_json(plaintext)
+    except ValueError as exc:
+        raise FileFormatError("invalid-payload", str(exc)) from None
     if not isinstance(payload, dict):
         raise FileFormatError("invalid-payload", "not an object")
     schema_version = _as_int(payload.get("schemaVersion"))
     if schema_version is None or schema_version < 1:
         raise FileFormatError("invalid-payload", "schemaVersion must be an integer >= 1")
     if schema_version > max_schema_version:
-        raise FileFormatError("newer-schema", f"schemaVersion {schema_version}, supported {max_schema_version}")
+        raise FileFormatError("newer-schema", f"schemaVersion {shown_number(schema_version)}, supported {max_schema_version}")
     if not isinstance(payload.get("plan"), dict):
         raise FileFormatError("invalid-payload", "plan must be an object")
     if payload.get("kind") not in KINDS:
@@ -324,6 +333,9 @@ def decrypt_file(data: bytes, passphrase: str, *, max_schema_version: int | None
     `max_schema_version` defaults to the plan schema version this build understands.
     """
     header, ciphertext = _parse(data)
+    if not passphrase:
+        # No file has an empty passphrase (writers refuse one): no KDF to run.
+        raise FileFormatError("wrong-passphrase-or-tampered", "the passphrase is empty")
     wrapping_key = derive_wrapping_key(passphrase_bytes(passphrase), header.salt, header.iterations)
     file_key = _open(wrapping_key, header.wrap_iv, header.wrapped_key, header.header_bytes, "wrong-passphrase-or-tampered")
     plaintext = _open(file_key, header.payload_iv, ciphertext, header.header_bytes, "payload-damaged")
@@ -362,6 +374,10 @@ def _payload_plaintext(plan_payload: dict[str, Any], kind: str) -> bytes:
         raise FileFormatError("invalid-payload", f"not serialisable as JSON: {exc}") from None
     if len(plaintext) > MAX_PLAINTEXT_BYTES:
         raise FileFormatError("too-large", f"plaintext {len(plaintext)} bytes, limit {MAX_PLAINTEXT_BYTES}")
+    try:
+        load_json(plaintext)  # write nothing a reader refuses: nesting too deep, a number beyond a double
+    except ValueError as exc:
+        raise FileFormatError("invalid-payload", f"readers would refuse it: {exc}") from None
     return plaintext
 
 

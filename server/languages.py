@@ -15,10 +15,13 @@ class Language:
     name: str  # the language's name in itself, as the picker shows it
     english_name: str
     direction: str  # "ltr" or "rtl"
+    # The order of a date's boxes in the plan's forms (each box is labelled, so any
+    # order is unambiguous): month first as US forms do in English, day first elsewhere.
+    date_order: str = "dmy"
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English", "English", "ltr"),
+    Language("en", "English", "English", "ltr", "mdy"),
     Language("es", "Español", "Spanish", "ltr"),
     Language("ar", "العربية", "Arabic", "rtl"),
     Language("hmn", "Hmoob", "Hmong", "ltr"),

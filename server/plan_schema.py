@@ -101,6 +101,8 @@ def schema_msgids() -> list[str]:
     for imp in schema["importance"]:
         add(imp["label"], imp.get("help"))
     add(*(p["message"] for p in schema["problems"].values()))
+    for entry in schema["glossary"].values():
+        add(entry["title"], entry["text"])
     return list(dict.fromkeys(found))
 
 
@@ -128,8 +130,19 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def ascii_digit(ch: str) -> str | None:
+    """The ASCII digit for a digit people type on their keyboards (ASCII, Arabic-Indic,
+    Eastern Arabic-Indic, Myanmar: the schema's `digitZeros`), else None. Python's
+    str.isdigit() and JS differ on other scripts, so only these count."""
+    for zero in load_schema()["digitZeros"]:
+        value = ord(ch) - ord(zero)
+        if 0 <= value <= 9:
+            return str(value)
+    return None
+
+
 def _digit_count(text: str) -> int:
-    return sum(1 for ch in text if "0" <= ch <= "9")  # ASCII only, like JS [0-9]
+    return sum(1 for ch in text if ascii_digit(ch) is not None)
 
 
 def parse_date(value: Any) -> date | None:
@@ -145,18 +158,34 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
+def _without_extension(spec: dict[str, Any], text: str) -> str:
+    """A phone number without its extension ("ext 2", "x12"), which is kept but not counted."""
+    extension = spec.get("extension")
+    if not extension:
+        return text
+    match = _compiled(extension).search(text)
+    return text[: match.start()] if match else text
+
+
+def _digits_ok(spec: dict[str, Any], text: str) -> bool:
+    """`digits` is [low, high], or a list of such ranges (a phone number: 3, or 7 to 15)."""
+    ranges = spec["digits"]
+    if isinstance(ranges[0], int):
+        ranges = [ranges]
+    count = _digit_count(text)
+    return any(low <= count <= high for low, high in ranges)
+
+
 def _check_string(type_name: str, text: str, max_length: int) -> str | None:
     spec = load_schema()["types"][type_name]
     if len(text) > max_length:  # code points; JS must count with [...text].length
         return "tooLong"
-    trimmed = _trim(text)
+    trimmed = _without_extension(spec, _trim(text))
     pattern = spec.get("pattern")
     if pattern and not _compiled(pattern).fullmatch(trimmed):
         return spec["code"]
-    if "digits" in spec:
-        low, high = spec["digits"]
-        if not low <= _digit_count(trimmed) <= high:
-            return spec["code"]
+    if "digits" in spec and not _digits_ok(spec, trimmed):
+        return spec["code"]
     if spec.get("calendar") and parse_date(trimmed) is None:
         return spec["code"]
     return None
@@ -186,7 +215,7 @@ def normalize_anumber(value: Any) -> str | None:
     if is_blank(value) or check_value("anumber", value) is not None:
         return None
     canonical = load_schema()["types"]["anumber"]["canonical"]
-    digits = "".join(ch for ch in value if "0" <= ch <= "9")
+    digits = "".join(d for d in map(ascii_digit, value) if d is not None)
     return canonical["prefix"] + digits.rjust(canonical["width"], "0")
 
 
@@ -213,12 +242,35 @@ def _ptr(*parts: str | int) -> str:
     return "".join("/" + p for p in escaped)
 
 
-def _applies(field: dict[str, Any], values: dict[str, Any]) -> bool:
+def _condition_holds(condition: dict[str, Any], values: Any) -> bool:
+    """{"field", "in": [...]}: the answer is one of these; {"field", "notIn": [...]}: it is not
+    (so a blank answer counts: a question is skipped only when the family said it does not apply).
+    Values compare by JSON type too: true is not 1."""
+    current = values.get(condition["field"]) if isinstance(values, dict) else None
+    if "in" in condition:
+        return any(_same(current, option) for option in condition["in"])
+    return not any(_same(current, option) for option in condition["notIn"])
+
+
+def _applies(field: dict[str, Any], values: Any) -> bool:
+    """Whether a field (or rule) applies, given its item's or section's values: every condition of its `when`."""
     when = field.get("when")
     if not when:
         return True
-    current = values.get(when["field"])
-    return isinstance(current, str) and current in when["in"]
+    conditions = when if isinstance(when, list) else [when]
+    return all(_condition_holds(condition, values) for condition in conditions)
+
+
+def section_applies(sdef: dict[str, Any], sections: Any) -> bool:
+    """A section's own `when`: another section's answer ({"section", "field", "in"|"notIn"}),
+    or that the plan has a person of a role ({"hasRole": "child"})."""
+    when = sdef.get("when")
+    if not when:
+        return True
+    sections = sections if isinstance(sections, dict) else {}
+    if "hasRole" in when:
+        return when["hasRole"] in _people_roles(sections).values()
+    return _condition_holds(when, sections.get(when["section"]))
 
 
 def _people_roles(sections: dict[str, Any]) -> dict[str, Any]:
@@ -330,36 +382,36 @@ def _section_targets(sdef: dict[str, Any], value: Any) -> list[tuple[str, dict[s
     return [(_ptr_join(path, i), item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
-def _rule_matches(rule: dict[str, Any], values: dict[str, Any]) -> bool:
-    return _applies({"when": rule.get("when")}, values)
-
-
-def effective_end(values: dict[str, Any], rule: dict[str, Any]) -> date | None:
-    """Last valid day under an expiresWithin rule: the earlier of the written end and start + maxMonths."""
-    if not _rule_matches(rule, values):
-        return None
-    start = parse_date(values.get(rule["start"]))
-    end = parse_date(values.get(rule["end"]))
-    if start is None:
-        return end
-    limit = add_months(start, rule["maxMonths"])
-    return limit if end is None else min(end, limit)
+def _first_date(values: dict[str, Any], field_ids: list[str]) -> date | None:
+    for field_id in field_ids:
+        found = parse_date(values.get(field_id))
+        if found is not None:
+            return found
+    return None
 
 
 def _check_rule(rule: dict[str, Any], sections: dict[str, Any]) -> list[Problem]:
-    if rule["check"] != "expiresWithin":
-        raise ValueError(f"unknown rule check {rule['check']!r}")
+    """A rule across the answers of one section object (or of each item of a list section):
+    - dateOrder: the end date is not before the start (the first valid date of `start`);
+    - longerThan: the end is not more than `maxMonths` after the start;
+    - flagged: the conditions of `when` alone are the problem, reported at `at`."""
+    check = rule["check"]
+    if check not in ("dateOrder", "longerThan", "flagged"):
+        raise ValueError(f"unknown rule check {check!r}")
     problems: list[Problem] = []
     for path, values in _section_targets(section_def(rule["section"]), sections.get(rule["section"])):
-        if not _rule_matches(rule, values):
+        if not _applies(rule, values):
             continue
-        start = parse_date(values.get(rule["start"]))
+        if check == "flagged":
+            problems.append(Problem(_ptr_join(path, rule["at"]), rule["code"]))
+            continue
+        start = _first_date(values, rule["start"])
         end = parse_date(values.get(rule["end"]))
         if start is None or end is None:
             continue
-        if end < start:
-            problems.append(Problem(_ptr_join(path, rule["end"]), "endBeforeStart"))
-        elif end > add_months(start, rule["maxMonths"]):
+        if check == "dateOrder" and end < start:
+            problems.append(Problem(_ptr_join(path, rule["end"]), rule["code"]))
+        elif check == "longerThan" and end > add_months(start, rule["maxMonths"]):
             problems.append(Problem(_ptr_join(path, rule["end"]), rule["code"]))
     return problems
 
@@ -407,7 +459,9 @@ def _sections_of(plan: Any) -> dict[str, Any]:
 
 
 def _count(fields: list[dict[str, Any]], values: dict[str, Any]) -> tuple[int, int]:
-    applicable = [f for f in fields if _applies(f, values)]
+    """The plan's questions (`key` fields) that apply, and how many are answered. Details
+    behind "More about" are extras: a plan is complete without them."""
+    applicable = [f for f in fields if f.get("key") and _applies(f, values)]
     return sum(not is_blank(values.get(f["id"])) for f in applicable), len(applicable)
 
 
@@ -417,6 +471,9 @@ def completeness(plan: Any) -> dict[str, tuple[int, int]]:
     result: dict[str, tuple[int, int]] = {}
     for sdef in section_defs():
         value = sections.get(sdef["id"])
+        if not section_applies(sdef, sections):
+            result[sdef["id"]] = (0, 0)  # the family said it does not apply (no pets, no children)
+            continue
         if sdef["kind"] == "object":
             result[sdef["id"]] = _count(sdef["fields"], value if isinstance(value, dict) else {})
             continue
@@ -455,9 +512,12 @@ def _importance_ok(check: dict[str, Any], sections: dict[str, Any]) -> bool:
 
 
 def gaps(plan: Any) -> list[str]:
-    """Ids of failed importance checks, most critical first."""
+    """Ids of failed importance checks, most critical first; a section that does not apply has none."""
     sections = _sections_of(plan)
-    return [c["id"] for c in load_schema()["importance"] if not _importance_ok(c, sections)]
+    return [
+        c["id"] for c in load_schema()["importance"]
+        if section_applies(section_def(c["section"]), sections) and not _importance_ok(c, sections)
+    ]
 
 
 def _strip_for_caregiver(fields: list[dict[str, Any]], values: dict[str, Any], reserved: tuple[str, ...]) -> dict[str, Any]:
@@ -577,6 +637,21 @@ def _op_ensure_ids(doc: dict[str, Any], step: dict[str, Any]) -> None:
                 items[index] = {"id": f"{step['prefix']}{index + 1}", **item}
 
 
+def _op_wrap_value(doc: dict[str, Any], step: dict[str, Any]) -> None:
+    """In each object matched by `in`, key `from` becomes key `to` holding a one-element list
+    (school.child -> school.children), unless `to` exists; any value is kept as it was."""
+    for obj in _select(doc, _split(step["in"])):
+        if isinstance(obj, dict) and step["from"] in obj and step["to"] not in obj:
+            obj[step["to"]] = [obj.pop(step["from"])]
+
+
+def _op_set_default(doc: dict[str, Any], step: dict[str, Any]) -> None:
+    parts = _split(step["path"])
+    parent = _parent(doc, parts, create=True)
+    if parent is not None and parts[-1] not in parent:
+        parent[parts[-1]] = copy.deepcopy(step["value"])
+
+
 def _op_set(doc: dict[str, Any], step: dict[str, Any]) -> None:
     parts = _split(step["path"])
     parent = _parent(doc, parts, create=True)
@@ -604,7 +679,9 @@ _OPS = {
     "mapValue": _op_map_value,
     "wrapStrings": _op_wrap_strings,
     "ensureIds": _op_ensure_ids,
+    "wrapValue": _op_wrap_value,
     "set": _op_set,
+    "setDefault": _op_set_default,
     "remove": _op_remove,
     "dropEmpty": _op_drop_empty,
 }

@@ -20,7 +20,7 @@ from whitenoise.compress import Compressor
 from server.assets import AssetManifest, build_assets, read_sources
 from server.config import Config
 from server.i18n import load_translations
-from server.middleware.security_headers import headers_for
+from server.host_config import write_host_configs
 from server.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, Language
 from server.content import Content, load_content
 from server.dates import date_formatter
@@ -31,7 +31,10 @@ BUILD_MARKER = re.compile(r"/\*BUILD\*/.*?/\*BUILD\*/", re.DOTALL)
 NEUTRAL_PATH = "/clock/"
 # Install icons are read by the operating system once, never by an offline page:
 # keeping them out of the precache keeps the first visit light.
-NOT_PRECACHED = ("icons/icon-",)
+# Fonts are cached only on a phone that had to download them (local() failed):
+# the worker keeps them then, so a phone with its own Myanmar font never fetches them.
+NOT_PRECACHED = ("icons/icon-", "fonts/")
+FONT_PREFIX = "fonts/"
 
 
 @dataclass
@@ -45,7 +48,8 @@ class Site:
 
 def build_site(config: Config, out_dir: Path, static_host: bool = False) -> Site:
     """Build the site. ``static_host`` adds what a server would otherwise answer:
-    a root page that picks the language in the browser, and a 404.html."""
+    a root page that picks the language in the browser, a 404.html, and the
+    headers for the host (``_headers``, ``_nginx.conf``: docs/deploy.md)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     assets = build_assets({**read_sources(config.static_dir), **generated_sources(config)}, out_dir)
     translations = load_translations(config.translations_dir)
@@ -71,10 +75,12 @@ def build_site(config: Config, out_dir: Path, static_host: bool = False) -> Site
         default = renderers[DEFAULT_LANGUAGE]
         _write(out_dir / "index.html", default.render(ROOT_PAGE))
         (out_dir / "404.html").write_bytes(not_found[DEFAULT_LANGUAGE])
-        _write(out_dir / "_headers", static_host_headers())
     version = _version(out_dir)
     _write(out_dir / "sw.js", _render_worker(config, assets, pages, version))
     compress_tree(out_dir)
+    if static_host:
+        # After compressing: the host reads these, no visitor does (no _headers.br).
+        write_host_configs(out_dir)
     return Site(out_dir=out_dir, assets=assets, version=version, pages=pages, not_found=not_found)
 
 
@@ -122,6 +128,7 @@ def _render_worker(config: Config, assets: AssetManifest, pages: dict[str, list[
     build = {
         "version": version,
         "assets": sorted(url for name, url in assets.urls.items() if not name.startswith(NOT_PRECACHED)),
+        "fonts": sorted(url for name, url in assets.urls.items() if name.startswith(FONT_PREFIX) and name.endswith(".woff2")),
         "shared": [NEUTRAL_PATH],
         "pages": pages,
         "offline": {code: f"/{code}/{OFFLINE_PATH}" for code in pages},
@@ -140,25 +147,6 @@ def _version(out_dir: Path) -> str:
     for path in sorted(p for p in out_dir.rglob("*") if p.is_file()):
         digest.update(path.relative_to(out_dir).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
-
-
-def static_host_headers() -> str:
-    """The same headers the server sends, in the ``_headers`` format that
-    Netlify and Cloudflare Pages read (other hosts: see docs/deploy-static.md)."""
-    def block(pattern: str, path: str, cache: str) -> list[str]:
-        lines = [pattern]
-        lines += [f"  {name}: {value}" for name, value in headers_for(path, "https")]
-        lines.append(f"  Cache-Control: {cache}")
-        return lines
-
-    # Patterns must not overlap: hosts merge the headers of every matching rule,
-    # and two CSPs would both apply (the worker would lose connect-src 'self').
-    lines: list[str] = []
-    for pattern in ["/", "/index.html", "/404.html", "/clock/*", *(f"/{code}/*" for code in CODES)]:
-        lines += block(pattern, pattern, "no-cache")
-    lines += block("/sw.js", "/sw.js", "no-cache")
-    lines += block("/static/*", "/static/", "max-age=315360000, public, immutable")
-    return "\n".join(lines) + "\n"
 
 
 def compress_tree(out_dir: Path) -> None:

@@ -3,13 +3,16 @@
 // are never fetched, and a shared file is still locked when it passes through.
 //
 // The server replaces the BUILD line with this version's name and file lists.
-const BUILD = /*BUILD*/ { version: "dev", assets: [], shared: [], pages: {}, offline: {}, shareTarget: { path: "", field: "" } } /*BUILD*/;
+const BUILD = /*BUILD*/ { version: "dev", assets: [], fonts: [], shared: [], pages: {}, offline: {}, shareTarget: { path: "", field: "" } } /*BUILD*/;
 
 const PREFIX = "famplan-";
 const CACHE = `${PREFIX}${BUILD.version}`;
 // Outlives versions: remembers which languages this phone uses.
 const PREFS_CACHE = "famplan-prefs";
 const LANGUAGES_KEY = "/__famplan/languages";
+// Remembers that this phone had to download the app's Myanmar fonts (it has no
+// Myanmar font of its own), so every later version keeps them for offline use.
+const FONTS_KEY = "/__famplan/fonts-needed";
 // Hands a file shared from another app (Android's share sheet) to the open page,
 // which deletes it on reading. The file is a locked .famplan: ciphertext only.
 const HANDOFF_CACHE = "famplan-handoff";
@@ -17,6 +20,7 @@ const HANDOFF_KEY = "/__famplan/shared-file";
 const MAX_SHARED_FILE_BYTES = 5 * 1024 * 1024;
 
 const ASSET_PATHS = new Set(BUILD.assets);
+const FONT_PATHS = new Set(BUILD.fonts);
 const PAGE_PATHS = new Set([...BUILD.shared, ...Object.values(BUILD.pages).flat()]);
 
 self.addEventListener("install", (event) => {
@@ -29,6 +33,8 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
+  // The page saw the browser fetch a font: local() found none on this phone.
+  if (event.data && event.data.type === "fonts-needed") event.waitUntil(keepFonts());
 });
 
 self.addEventListener("fetch", (event) => {
@@ -44,6 +50,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(answerNavigation(url, event));
   } else if (ASSET_PATHS.has(url.pathname) || PAGE_PATHS.has(url.pathname)) {
     event.respondWith(cacheFirst(url.pathname));
+  } else if (FONT_PATHS.has(url.pathname)) {
+    event.respondWith(fontFirstUse(url.pathname, event));
   }
 });
 
@@ -51,7 +59,8 @@ self.addEventListener("fetch", (event) => {
 
 async function precache() {
   const languages = await languagesInUse();
-  const urls = [...BUILD.assets, ...BUILD.shared, ...languages.flatMap((code) => BUILD.pages[code] || [])];
+  const fonts = (await fontsNeeded()) ? BUILD.fonts : [];
+  const urls = [...BUILD.assets, ...fonts, ...BUILD.shared, ...languages.flatMap((code) => BUILD.pages[code] || [])];
   const cache = await caches.open(CACHE);
   // `reload` skips the HTTP cache so a new version never stores stale files.
   await cache.addAll(urls.map((url) => new Request(url, { cache: "reload" })));
@@ -69,6 +78,37 @@ async function deleteOldCaches() {
 async function cacheFirst(path) {
   const cached = await caches.match(path, { cacheName: CACHE });
   return cached || fetch(path);
+}
+
+// Fonts are fetched only by a phone whose own fonts lack the glyphs (local() first in
+// app.css). Such a phone keeps them, so its Burmese and Karen pages work offline.
+async function fontFirstUse(path, event) {
+  const cached = await caches.match(path, { cacheName: CACHE });
+  if (cached) return cached;
+  const response = await fetch(path);
+  if (response.ok) event.waitUntil(keepFonts());
+  return response;
+}
+
+async function keepFonts() {
+  const prefs = await caches.open(PREFS_CACHE);
+  await prefs.put(FONTS_KEY, new Response("1", { headers: { "Content-Type": "text/plain" } }));
+  const cache = await caches.open(CACHE);
+  const missing = [];
+  for (const path of BUILD.fonts) {
+    if (!(await cache.match(path))) missing.push(path);
+  }
+  try {
+    // Hashed, immutable files: the copy the page just fetched (HTTP cache) will do.
+    await cache.addAll(missing);
+  } catch (error) {
+    // Offline: the fonts are kept on a later visit with a connection.
+  }
+}
+
+async function fontsNeeded() {
+  const prefs = await caches.open(PREFS_CACHE);
+  return Boolean(await prefs.match(FONTS_KEY));
 }
 
 async function answerNavigation(url, event) {

@@ -149,6 +149,7 @@ name = { en = "Safe Haven", es = "Refugio Seguro" }
 summary = { en = "A policy.", es = "Una política." }
 
 [[policy.sections]]
+sources = ["https://example.org/policy"]
 heading = { en = "Promises", es = "Promesas" }
 points = { en = ["One."], es = ["Uno."] }
 
@@ -423,6 +424,75 @@ def test_insert_must_be_known_and_match_english(tree: Tree) -> None:
     path = tree.page("en", "detained")
     tree.edit(path, 'phones = ["dril"]', 'phones = ["dril"]\ninsert = "local-hotline"')
     assert where(path, line_of(path, "insert = ")) in tree.error()
+
+
+# ---------------------------------------------------------------- facts without a source stop start-up
+
+
+@pytest.mark.parametrize("written", ["414-555-0199", "(414) 555-0199", "1-800-555-0199", "18005550199", "800-799-SAFE"])
+def test_phone_number_in_page_text_is_refused(tree: Tree, written: str) -> None:
+    # A number in prose would reach a family with no source: it must be a hotline.
+    path = tree.page("es", "detained")
+    tree.edit(path, '"Anote el número A."', f'"Anote el número A. O llame al {written}."')
+    message = tree.error()
+    assert where(path, line_of(path, written)) in message and "looks like a phone number" in message
+
+
+def test_phone_number_in_deployment_text_is_refused(tree: Tree) -> None:
+    tree.edit(tree.deployment, 'points = { en = ["One."]', 'points = { en = ["Call 414-555-0199."]')
+    message = tree.error()
+    assert where(tree.deployment, line_of(tree.deployment, "414-555-0199")) in message and "looks like a phone number" in message
+
+
+def test_text_line_without_its_own_source_is_refused(tree: Tree) -> None:
+    # A TTY or text number is often printed by another page than the voice line.
+    path = tree.content / "hotlines.toml"
+    tree.edit(path, 'display = "1-888-351-4024"\n', 'display = "1-888-351-4024"\nsms = { tel = "88788", display = "88788" }\n')
+    message = tree.error()
+    assert where(path, line_of(path, "sms = ")) in message and "missing 'source_url'" in message
+
+
+def test_text_line_with_its_own_source_loads(tree: Tree) -> None:
+    path = tree.content / "hotlines.toml"
+    sms = 'sms = { tel = "88788", display = "88788", keyword = "START", source_url = "https://example.org/text" }\n'
+    tree.edit(path, 'display = "1-888-351-4024"\n', 'display = "1-888-351-4024"\n' + sms)
+    hotline = tree.load().hotlines("en")[0]
+    assert hotline.sms is not None and hotline.sms.source_url == "https://example.org/text"
+
+
+@pytest.mark.parametrize("cited", ["Wis. Stat. § 48.979", "§ 48.978(3)", "34 CFR 99.37", "8 U.S.C. 1357", "Plyler v. Doe"])
+def test_law_cited_without_a_source_naming_it_is_refused(tree: Tree, cited: str) -> None:
+    path = tree.page("es", "detained")
+    tree.edit(path, '"Anote el número A."', f'"Anote el número A. La ley ({cited}) lo dice."')
+    message = tree.error()
+    assert where(path, line_of(path, cited)) in message and "no [[sources]] entry names it" in message
+
+
+def test_law_cited_with_a_source_naming_it_loads(tree: Tree) -> None:
+    for lang in ("en", "es"):
+        path = tree.page(lang, "detained")
+        tree.edit(path, 'title = "ICE"', 'title = "Wisconsin Legislature: Wis. Stat. § 48.979"')
+    tree.edit(tree.page("es", "detained"), '"Anote el número A."', '"Anote el número A. Vea Wis. Stat. § 48.979(1)."')
+    assert "48.979" in tree.load().page("es", "detained").sections[1].paragraphs[0]
+
+
+def test_law_cited_in_the_deployment_needs_a_policy_source(tree: Tree) -> None:
+    tree.edit(tree.deployment, 'points = { en = ["One."]', 'points = { en = ["Under Wis. Stat. § 118.125 you may say no."]')
+    message = tree.error()
+    assert where(tree.deployment, line_of(tree.deployment, "118.125")) in message and "[[policy.sources]]" in message
+
+
+def test_policy_section_without_sources_is_refused(tree: Tree) -> None:
+    tree.edit(tree.deployment, 'sources = ["https://example.org/policy"]\n', "")
+    message = tree.error()
+    assert where(tree.deployment, line_of(tree.deployment, "[[policy.sections]]")) in message
+    assert "states rules without a source" in message
+
+
+def test_policy_section_source_must_be_a_listed_source(tree: Tree) -> None:
+    tree.edit(tree.deployment, 'sources = ["https://example.org/policy"]', 'sources = ["https://example.org/elsewhere"]')
+    message = tree.error()
+    assert where(tree.deployment, line_of(tree.deployment, "sources = [")) in message and "not the url of any" in message
 
 
 def test_every_problem_is_reported_at_once(tree: Tree) -> None:

@@ -8,8 +8,11 @@ import hashlib
 import importlib.util
 import io
 import json
+import os
 import random
+import re
 import signal
+import subprocess
 import sys
 import time
 import unicodedata
@@ -84,6 +87,10 @@ def dump(outer: dict[str, Any]) -> bytes:
 
 def header_of(data: bytes) -> dict[str, Any]:
     return json.loads(ff.b64url_decode(outer_of(data)["header"]))
+
+
+def _header_text(data: bytes) -> bytes:
+    return ff.b64url_decode(outer_of(data)["header"])
 
 
 def with_header_bytes(data: bytes, header_bytes: bytes) -> bytes:
@@ -194,6 +201,22 @@ def _deep_nesting(data: bytes) -> bytes:
     return b'{"format":"famplan","version":1,"x":' + b"[" * 200_000 + b"]" * 200_000 + b"}"
 
 
+def nested(depth: int) -> bytes:
+    """A JSON value `depth` deep: arrays and objects in turn, with a string of brackets inside."""
+    opening = b"".join(b"[" if level % 2 else b'{"k":' for level in range(depth))
+    closing = b"".join(b"]" if level % 2 else b"}" for level in reversed(range(depth)))
+    return opening + b'"[[{]]"' + closing
+
+
+def _extra_member(depth: int) -> Callable[[bytes], bytes]:
+    """The file with one more member, nested so that the whole file is `depth` deep."""
+    return lambda data: data.rstrip()[:-1] + b',"x":' + nested(depth - 1) + b"}"
+
+
+def _with_raw_version(literal: bytes) -> Callable[[bytes], bytes]:
+    return lambda data: data.replace(b'"version":1,', b'"version":' + literal + b",", 1)
+
+
 def _set(path: str, value: Any) -> Callable[[bytes], bytes]:
     """Set a member of the outer object ("version") or of the header ("h.kdf.salt")."""
 
@@ -266,6 +289,29 @@ PRE_KDF_CASES: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("wrap iv 16 bytes", _set("h.wrap.iv", ff.b64url_encode(bytes(16))), "malformed-field"),
     ("payload iv 11 bytes", _set("h.payload.iv", ff.b64url_encode(bytes(11))), "malformed-field"),
     ("payload not an object", _set("h.payload", "A256GCM"), "malformed-field"),
+    # Nesting: 64 levels are read (the extra member is then refused); 65 are not JSON.
+    ("file nested 64 deep", _extra_member(64), "malformed-field"),
+    ("file nested 65 deep", _extra_member(65), "not-json"),
+    ("header nested 65 deep", lambda d: with_header_bytes(d, b'{"kdf":' + nested(64) + b"}"), "malformed-field"),
+    # Numbers are doubles; one too large for a double makes the text unreadable.
+    ("version beyond a double", _with_raw_version(b"1e400"), "not-json"),
+    ("version an integer beyond a double", _with_raw_version(b"1" + b"0" * 400), "not-json"),
+    ("version negative beyond a double", _with_raw_version(b"-1e400"), "not-json"),
+    ("iterations beyond a double", lambda d: with_header_bytes(d, _header_text(d).replace(b":600000,", b":6e400,")), "malformed-field"),
+    # Lone surrogates are U+FFFD: an unknown member still.
+    ("member name a lone surrogate", lambda d: d.rstrip()[:-1] + b',"\\ud800":1}', "malformed-field"),
+    ("member name a lone surrogate escape", lambda d: d.rstrip()[:-1] + b',"\\udc00x":1}', "malformed-field"),
+    # Two faults in one field: the type or encoding fault is found before size or range.
+    ("ciphertext over the limit and not base64url", _set("ciphertext", "A" * 4_194_325 + "+"), "malformed-field"),
+    ("iterations a string above the ceiling", _set("h.kdf.iterations", "20000000"), "malformed-field"),
+    ("iterations fractional above the ceiling", _set("h.kdf.iterations", 20_000_000.5), "malformed-field"),
+    ("version a string of another version", _set("version", "2"), "malformed-field"),
+    ("wrapped key too short and non-canonical", _set("wrappedKey", ff.b64url_encode(bytes(47))[:-1] + "B"), "malformed-field"),
+    # Two faults in two fields or steps: the earlier step of section 8 wins.
+    ("another version with an unknown member", lambda d: _set("version", 2)(_set("comment", "x")(d)), "unsupported-version"),
+    ("ciphertext too large and header not JSON", lambda d: with_header_bytes(_set("ciphertext", ff.b64url_encode(bytes(3 * 2**20 + 17)))(d), b"{"), "too-large"),
+    ("kdf unknown member and iterations out of range", lambda d: _set("h.kdf.iterations", 1)(_set("h.kdf.memory", 64)(d)), "malformed-field"),
+    ("iterations out of range and salt too short", lambda d: _set("h.kdf.iterations", 1)(_set("h.kdf.salt", ff.b64url_encode(bytes(15)))(d)), "kdf-out-of-bounds"),
 ]
 
 
@@ -299,10 +345,27 @@ def test_size_is_checked_before_parsing(valid: bytes, no_kdf: None) -> None:
     assert read_header(padded[:-1]).iterations == 600_000  # exactly at the limit is fine
 
 
-def test_integers_follow_json_parse_semantics(valid: bytes) -> None:
-    # JSON.parse cannot tell 1 from 1.0, so neither may this reader.
-    data = valid.replace(b'"version":1,', b'"version":1.0e0,', 1)
+# Files that look odd and still open, in both readers: numbers are doubles, so
+# 1.0e0 and 1.0000000000000000001 are the version 1 (JSON.parse cannot tell them apart).
+READABLE_MUTATIONS: list[tuple[str, Callable[[bytes], bytes]]] = [
+    ("version 1.0e0", _with_raw_version(b"1.0e0")),
+    ("version below double precision", _with_raw_version(b"1.0000000000000000001")),
+    ("whitespace between tokens", lambda d: b" \t" + d.replace(b'","', b'" ,\r\n "') + b"\n"),
+]
+
+
+@pytest.mark.parametrize("mutate", [m for _, m in READABLE_MUTATIONS], ids=[label for label, _ in READABLE_MUTATIONS])
+def test_numbers_and_whitespace_follow_json_parse(valid: bytes, mutate: Callable[[bytes], bytes]) -> None:
+    data = mutate(valid)
+    assert data != valid
     assert decrypt_file(data, PASSPHRASE)["plan"] == PAYLOAD["plan"]
+
+
+def test_an_empty_passphrase_fails_without_the_kdf(valid: bytes, no_kdf: None) -> None:
+    assert error_code(valid, "") == "wrong-passphrase-or-tampered"
+    # The file's own faults (steps 1-13) are found first.
+    assert error_code(b"{", "") == "not-json"
+    assert error_code(_set("h.kdf.iterations", 1)(valid), "") == "kdf-out-of-bounds"
 
 
 # --- tampering that only the AEAD can detect ---------------------------------
@@ -385,6 +448,49 @@ INVALID_PLAINTEXTS = [
     b'{"schemaVersion":1,"plan":{}}',
     b'{"schemaVersion":1,"kind":"full","plan":{"x":NaN}}',
     b'{"schemaVersion":1,"kind":"full","plan":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    # new cases go at the end: the browser tests pick some of the above by index
+    b'{"schemaVersion":1,"kind":"full","plan":{"deep":' + nested(63) + b"}}",
+    b'{"schemaVersion":1,"kind":"full","plan":{"x":1e400}}',
+    b'{"schemaVersion":1,"kind":"full","plan":{"x":-1e309}}',
+    b'{"schemaVersion":1' + b"0" * 400 + b',"kind":"full","plan":{}}',
+    b'{"schemaVersion":1e400,"kind":"full","plan":{}}',
+    b'{"schemaVersion":1,"kind":"full","plan":{"x":' + b"9" * 308 + b'.9e1}}',  # past a double by a small exponent
+]
+NEW_INVALID_PLAINTEXTS = range(12, 18)
+
+# Authentic payloads at the edges, and what both readers return for them.
+READABLE_PLAINTEXTS: list[tuple[str, bytes, dict[str, Any]]] = [
+    (
+        "nested 64 deep",
+        b'{"schemaVersion":1,"kind":"full","plan":{"deep":' + nested(62) + b"}}",
+        {"schemaVersion": 1, "kind": "full", "plan": {"deep": json.loads(nested(62))}},
+    ),
+    (
+        "lone surrogates become U+FFFD",
+        rb'{"schemaVersion":1,"kind":"full","plan":{"name":"a\ud800b","\udc00":"low","pair":"\ud83d\ude00",'
+        rb'"reversed":"\ude00\ud83d","text":"\\ud800"}}',
+        {"schemaVersion": 1, "kind": "full",
+         "plan": {"name": "a\ufffdb", "\ufffd": "low", "pair": "😀", "reversed": "\ufffd\ufffd", "text": "\\ud800"}},
+    ),
+    (
+        "names equal once repaired: the later wins",
+        rb'{"schemaVersion":1,"kind":"full","plan":{"\ud800":1,"\ufffd":2,"\udbff":3}}',
+        {"schemaVersion": 1, "kind": "full", "plan": {"\ufffd": 3}},
+    ),
+    (
+        "numbers are doubles",
+        b'{"schemaVersion":1.0,"kind":"full","plan":{"big":9007199254740993,"tiny":1e-400,'
+        b'"max":1.7976931348623157e308,"e":1E2,"zero":-0}}',
+        {"schemaVersion": 1, "kind": "full",
+         "plan": {"big": 9007199254740992, "tiny": 0, "max": 1.7976931348623157e308, "e": 100, "zero": 0}},
+    ),
+]
+
+# Two faults in the payload: the earlier step of section 8 wins.
+PAYLOAD_ORDER_CASES: list[tuple[bytes, str]] = [
+    (b'{"schemaVersion":99,"kind":"partial","plan":[]}', "newer-schema"),
+    (b'{"schemaVersion":0,"kind":"full","plan":[]}', "invalid-payload"),
+    (b'["schemaVersion",99]', "invalid-payload"),
 ]
 
 
@@ -392,6 +498,30 @@ INVALID_PLAINTEXTS = [
 def test_invalid_payload(fast_kdf: None, plaintext: bytes) -> None:
     data = spec_seal(plaintext, PASSPHRASE, iterations=600_000, rnd=random_parts("payload"), kdf=module_kdf)
     assert error_code(data) == "invalid-payload"
+
+
+@pytest.mark.parametrize(("plaintext", "expected"), [c[1:] for c in READABLE_PLAINTEXTS], ids=[c[0] for c in READABLE_PLAINTEXTS])
+def test_payloads_at_the_edges(fast_kdf: None, plaintext: bytes, expected: dict[str, Any]) -> None:
+    data = spec_seal(plaintext, PASSPHRASE, iterations=600_000, rnd=random_parts("edges"), kdf=module_kdf)
+    payload = decrypt_file(data, PASSPHRASE)
+    assert payload == expected
+    assert json.dumps(payload, ensure_ascii=False).encode("utf-8")  # printable: no lone surrogate left
+
+
+@pytest.mark.parametrize(("plaintext", "code"), PAYLOAD_ORDER_CASES, ids=range(len(PAYLOAD_ORDER_CASES)))
+def test_the_earlier_payload_check_wins(fast_kdf: None, plaintext: bytes, code: str) -> None:
+    data = spec_seal(plaintext, PASSPHRASE, iterations=600_000, rnd=random_parts("order"), kdf=module_kdf)
+    assert error_code(data) == code
+
+
+def test_the_writer_refuses_what_readers_refuse(no_kdf: None) -> None:
+    deep: Any = "leaf"
+    for _ in range(63):
+        deep = [deep]
+    for plan in ({"deep": deep}, {"n": 10**400}):
+        with pytest.raises(FileFormatError) as info:
+            encrypt_plan({"schemaVersion": 1, "plan": plan}, PASSPHRASE)
+        assert info.value.code == "invalid-payload"
 
 
 def test_encrypt_rejects_bad_arguments() -> None:
@@ -659,13 +789,18 @@ def test_cli_encrypt_from_stdin_with_prompt(tmp_path: Path, monkeypatch: pytest.
     assert decrypt_file(out.read_bytes(), PASSPHRASE)["plan"] == PAYLOAD["plan"]
 
 
-def _one_line_error(capsys: pytest.CaptureFixture[str], *needles: str) -> None:
+ERROR_LINE = re.compile(r"famplan: error: [a-z-]+: \S.*")
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str], *needles: str) -> str:
     captured = capsys.readouterr()
     assert captured.out == ""
-    lines = captured.err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in captured.err, captured.err
+    assert captured.err.endswith("\n") and captured.err.count("\n") == 1, captured.err
+    line = captured.err[:-1]
+    assert ERROR_LINE.fullmatch(line), line  # docs/file-format.md section 16
     for needle in needles:
-        assert needle in lines[0]
+        assert needle in line
+    return line
 
 
 @pytest.mark.parametrize(
@@ -699,3 +834,135 @@ def test_cli_encrypt_prompt_mismatch(tmp_path: Path, files: dict[str, Path], mon
     assert run(["encrypt", "--in", str(files["json"]), "--out", str(tmp_path / "x.famplan")]) != 0
     _one_line_error(capsys, "do not match")
     assert not (tmp_path / "x.famplan").exists()
+
+
+# --- command line: what a hostile or odd input makes it print -------------------------
+
+
+def _hostile_outer(valid: bytes, extra: dict[str, Any]) -> bytes:
+    return dump({**outer_of(valid), **extra})
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{f"extra{i}": i for i in range(20_000)}, {"x" * 100_000: 1}, {"line\nbreak\u202eevil\ud800" + "y" * 5_000: 1}],
+    ids=["20,000 members", "100,000-character name", "control, bidi and surrogate characters"],
+)
+def test_cli_error_lines_are_bounded(
+    tmp_path: Path, valid: bytes, capsys: pytest.CaptureFixture[str], extra: dict[str, Any]
+) -> None:
+    hostile = tmp_path / "hostile.famplan"
+    hostile.write_bytes(_hostile_outer(valid, extra))
+    assert run(["inspect", str(hostile)]) == 1
+    line = _one_line_error(capsys, "malformed-field")
+    assert len(line) <= 400
+    assert "\u202e" not in line and "\r" not in line
+
+
+def test_cli_decrypt_prints_a_payload_with_lone_surrogates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plaintext = rb'{"schemaVersion":1,"kind":"full","plan":{"name":"Ana\ud800","\udc00":1}}'
+    sealed = tmp_path / "lone.famplan"
+    sealed.write_bytes(spec_seal(plaintext, PASSPHRASE, iterations=600_000, rnd=random_parts("lone")))
+    passphrase = tmp_path / "pass.txt"
+    passphrase.write_text(PASSPHRASE, encoding="utf-8")
+    assert run(["decrypt", str(sealed), "--passphrase-file", str(passphrase)]) == 0
+    assert json.loads(capsys.readouterr().out)["plan"] == {"name": "Ana\ufffd", "\ufffd": 1}
+
+
+def test_cli_encrypt_reads_its_whole_input_or_refuses_it(
+    files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from server import file_commands
+
+    out, source = tmp_path / "out.famplan", tmp_path / "payload.json"
+    argv = ["encrypt", "--in", str(source), "--out", str(out), "--passphrase-file", str(files["pass"])]
+    # Indented past 3 MiB, yet 3 MiB or less once compact: read whole and written.
+    big = {"schemaVersion": 1, "plan": {"lines": ["x" * 60] * 40_000}}
+    source.write_text(json.dumps(big, indent=40), encoding="utf-8")
+    assert source.stat().st_size > ff.MAX_PLAINTEXT_BYTES
+    assert run(argv) == 0
+    assert decrypt_file(out.read_bytes(), PASSPHRASE)["plan"] == big["plan"]
+    # Garbage after the old 3 MiB cut-off is read, and refused.
+    source.write_bytes(json.dumps(PAYLOAD).encode() + b" " * ff.MAX_PLAINTEXT_BYTES + b"garbage")
+    assert run(argv) == 2
+    _one_line_error(capsys, "bad-input", "not valid JSON")
+    # Past the bound: said plainly, never parsed.
+    monkeypatch.setattr(file_commands, "MAX_PAYLOAD_INPUT_BYTES", 1024)
+    source.write_bytes(json.dumps(PAYLOAD).encode() + b" " * 1024)
+    assert run(argv) == 2
+    _one_line_error(capsys, "bad-input", "more than 1,024 bytes")
+    # A payload the writer cannot write: its own code, said as a writer's problem.
+    source.write_text(json.dumps({"schemaVersion": 1, "plan": {"x": "a" * ff.MAX_PLAINTEXT_BYTES}}), encoding="utf-8")
+    monkeypatch.setattr(file_commands, "MAX_PAYLOAD_INPUT_BYTES", 16 * 2**20)
+    assert run(argv) == 2
+    _one_line_error(capsys, "too-large", "cannot be written")
+
+
+PASSPHRASE_FILES: list[tuple[str, bytes, str]] = [
+    ("LF", PASSPHRASE.encode() + b"\n", "opens"),
+    ("CRLF", PASSPHRASE.encode() + b"\r\n", "opens"),
+    ("CR", PASSPHRASE.encode() + b"\r", "opens"),
+    ("no line ending", PASSPHRASE.encode(), "opens"),
+    ("BOM and CRLF", b"\xef\xbb\xbf" + PASSPHRASE.encode() + b"\r\n", "opens"),
+    ("NFD spelling", unicodedata.normalize("NFD", PASSPHRASE).encode() + b"\n", "opens"),
+    ("spaces are kept", b" " + PASSPHRASE.encode() + b" \n", "wrong-passphrase-or-tampered"),
+    ("two line endings", PASSPHRASE.encode() + b"\n\n", "more than one line"),
+    ("two lines", PASSPHRASE.encode() + b"\nsecond line\n", "more than one line"),
+    ("only a line ending", b"\r\n", "passphrase is empty"),
+    ("only a BOM", b"\xef\xbb\xbf", "passphrase is empty"),
+    ("two BOMs: the second is part of it", b"\xef\xbb\xbf\xef\xbb\xbf" + PASSPHRASE.encode(), "wrong-passphrase-or-tampered"),
+    ("not UTF-8", b"\xff" + PASSPHRASE.encode(), "not UTF-8"),
+    ("at the limit", b"x" * (64 * 1024 - 1) + b"\n", "wrong-passphrase-or-tampered"),
+    ("over the limit", b"x" * (64 * 1024) + b"\n", "longer than 65,536 bytes"),
+]
+
+
+@pytest.mark.parametrize(("content", "outcome"), [c[1:] for c in PASSPHRASE_FILES], ids=[c[0] for c in PASSPHRASE_FILES])
+def test_cli_passphrase_file(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str], content: bytes, outcome: str
+) -> None:
+    files["pass"].write_bytes(content)
+    status = run(["decrypt", str(files["plan"]), "--passphrase-file", str(files["pass"])])
+    if outcome == "opens":
+        assert status == 0
+        assert json.loads(capsys.readouterr().out)["plan"] == PAYLOAD["plan"]
+    else:
+        assert status == (1 if outcome == "wrong-passphrase-or-tampered" else 2)
+        _one_line_error(capsys, outcome)
+
+
+def test_cli_a_command_line_mistake_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from server.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["decrypt"])
+    assert info.value.code == 2
+    _one_line_error(capsys, "usage", "required: file")
+
+
+def _famplan(argv: list[str], **streams: Any) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "server", *argv], cwd=ROOT, check=False, **streams)
+
+
+def test_cli_a_failing_output_stream_is_named(valid: bytes, tmp_path: Path) -> None:
+    vector = str(VECTOR_DIR / "v1-full-es.famplan")
+    with open(os.devnull, "rb") as nothing, open("/dev/full", "wb") as full:
+        result = _famplan(["inspect", vector], stdin=nothing, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "famplan: error: io-error: standard output: No space left on device\n"
+
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: writing gets EPIPE, at once and every time
+    try:
+        result = _famplan(["inspect", vector], stdout=writer, stderr=subprocess.PIPE)
+    finally:
+        os.close(writer)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "famplan: error: io-error: standard output: Broken pipe\n"
+
+    # stderr itself failing: nothing can be said, the exit status still tells.
+    blank = tmp_path / "blank"
+    blank.write_bytes(b"\n")
+    with open("/dev/full", "wb") as full:
+        result = _famplan(["decrypt", vector, "--passphrase-file", str(blank)], stdout=subprocess.PIPE, stderr=full)
+    assert (result.returncode, result.stdout) == (2, b"")

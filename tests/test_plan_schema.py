@@ -44,7 +44,7 @@ def full() -> dict[str, Any]:
 
 def test_schema_top_level() -> None:
     schema = ps.load_schema()
-    assert schema["schemaVersion"] == 2 == ps.current_version()
+    assert schema["schemaVersion"] == 3 == ps.current_version()
     assert set(schema["types"]) == KNOWN_TYPES
     for spec in schema["types"].values():
         if "code" in spec:
@@ -84,12 +84,24 @@ def _check_field_list(fields: list[dict[str, Any]], in_object: bool) -> None:
             _check_field_list(f["fields"], in_object=False)
         if in_object:
             assert not f.get("required"), "object sections never require fields; gaps covers them"
-        if "when" in f:
-            target = by_id[f["when"]["field"]]
-            assert target["type"] == "choice"
-            assert set(f["when"]["in"]) <= {o["value"] for o in target["options"]}
+        for condition in _conditions(f):
+            target = by_id[condition["field"]]
+            values = condition.get("in", condition.get("notIn"))
+            assert values and set(condition) == {"field", "in" if "in" in condition else "notIn"}
+            if target["type"] == "choice":
+                assert set(values) <= {o["value"] for o in target["options"]}
+            else:
+                assert target["type"] == "yesno" and all(isinstance(v, bool) for v in values)
         if "maxLength" in f:
             assert isinstance(f["maxLength"], int) and f["maxLength"] > 0
+        if "suggest" in f:
+            assert f["suggest"] in {"names", "earlier"} and f["type"] == "text"
+            assert "phoneField" not in f or by_id[f["phoneField"]]["type"] == "tel"
+
+
+def _conditions(thing: dict[str, Any]) -> list[dict[str, Any]]:
+    when = thing.get("when")
+    return [] if not when else when if isinstance(when, list) else [when]
 
 
 def test_fields_well_formed() -> None:
@@ -131,8 +143,22 @@ def test_importance_rules_and_subset_refer_to_real_things() -> None:
             assert set(check["itemHas"]) <= {f["id"] for f in inner}
     for rule in schema["rules"]:
         fields = {f["id"]: f for f in ps.section_def(rule["section"])["fields"]}
-        assert fields[rule["start"]]["type"] == fields[rule["end"]]["type"] == "date"
+        assert rule["check"] in {"dateOrder", "longerThan", "flagged"}
+        if rule["check"] == "flagged":
+            assert fields[rule["at"]]
+        else:
+            assert all(fields[start]["type"] == "date" for start in rule["start"])
+            assert fields[rule["end"]]["type"] == "date"
+        assert all(condition["field"] in fields for condition in _conditions(rule))
         assert rule["code"] in schema["problems"]
+    for sdef in ps.section_defs():
+        when = sdef.get("when")
+        if when and "hasRole" not in when:
+            assert when["field"] in {f["id"] for f in ps.section_def(when["section"])["fields"]}
+    for entry in schema["glossary"].values():
+        assert entry["title"].strip() and entry["text"].strip()
+    explained = {f["explain"] for f in all_fields() if "explain" in f}
+    assert explained == set(schema["glossary"])
     subset = schema["caregiverSubset"]
     assert len(subset) == len(set(subset))
     assert all(sid in {s["id"] for s in ps.section_defs()} for sid in subset)
@@ -142,7 +168,7 @@ def test_importance_rules_and_subset_refer_to_real_things() -> None:
 
 def test_every_researched_section_is_covered() -> None:
     ids = {s["id"] for s in ps.section_defs()}
-    assert ids == {"people", "contacts", "care", "authority", "school", "medical", "documents", "legal",
+    assert ids == {"family", "people", "contacts", "care", "authority", "school", "medical", "documents", "legal",
                    "finances", "travel", "detained", "pets", "meeting", "outOfTown", "notes", "upkeep"}
     options = {o["value"] for f in all_fields() for o in f.get("options", [])}
     assert {"poa48979", "standby48978", "nomination", "verbal", "none", "passport"} <= options
@@ -165,14 +191,20 @@ def test_msgids_cover_every_label() -> None:
     for f in all_fields():
         assert f["label"] in ids
     assert "People in the family" in ids and "No caregiver chosen for the children" in ids
+    assert "What is an A-number?" in ids
 
 
 # --- single values -----------------------------------------------------------
 
+# People write phone numbers in many ways: all of these are kept as typed and accepted.
 GOOD_PHONES = ["211", "988", "911", "414-555-0143", "(414) 555-0143", "414.555.0143", "+1 414 555 0143",
-               "+52 (33) 5550-1234", "+502 5555 0123", " 414 555 0143 ", "12345678901234567890"]
-BAD_PHONES = ["91", "1-800-FLOWERS", "555-CALL-NOW", "414-555-0143 ext 2", "++1 414 555 0143",
-              "414+555", "+", "(((", "123456789012345678901", "414/555/0143", "٤١٤٥٥٥٠١٤٣"]
+               "+52 (33) 5550-1234", "+502 5555 0123", " 414 555 0143 ", "414/555/0143", "5550143",
+               "414-555-0143 ext 2", "414-555-0143 ext. 12", "414-555-0143 x2", "(414) 555-0143, extension 245",
+               "414 555 0143 EXT 7", "+1 414 555 0143;ext=2".replace(";ext=", " ext "), "123456789012345",
+               "٤١٤٥٥٥٠١٤٣", "۴۱۴ ۵۵۵ ۰۱۴۳", "၄၁၄ ၅၅၅ ၀၁၄၃", "(٤١٤) ٥٥٥-٠١٤٣ ext ٢"]
+# Too short or too long to be a number anyone can call, letters, or a second plus.
+BAD_PHONES = ["91", "555-12", "1234", "1-800-FLOWERS", "555-CALL-NOW", "++1 414 555 0143", "414+555", "+", "(((",
+              "1234567890123456", "１２３４５６７", "ext 2", "414-555-0143 ext", "414-555-0143 ext 1234567"]
 
 
 @pytest.mark.parametrize("value", GOOD_PHONES)
@@ -203,7 +235,7 @@ def test_bad_dates(value: str) -> None:
 
 ANUMBERS = [("A012345678", "A012345678"), ("A12345678", "A012345678"), ("a-012-345-678", "A012345678"),
             ("A# 012 345 678", "A012345678"), ("012345678", "A012345678"), ("12345678", "A012345678"),
-            ("A 208-765-432", "A208765432")]
+            ("A 208-765-432", "A208765432"), ("A٢٠٨٧٦٥٤٣٢", "A208765432"), ("၀၁၂၃၄၅၆၇၈", "A012345678")]
 BAD_ANUMBERS = ["A1234567", "A0123456789", "B012345678", "A012345678x", "A--", "A#", "012.345.678"]
 
 
@@ -228,8 +260,9 @@ def test_emails(value: str, code: str | None) -> None:
 
 
 @pytest.mark.parametrize(("value", "code"), [
-    (1500, None), (12.5, None), ("250", None), ("250.75", None), ("-3", None),
-    ("1,500", "badNumber"), ("abc", "badNumber"), (float("inf"), "badNumber"), (True, "wrongType"), ([], "wrongType"),
+    (1500, None), (12.5, None), ("250", None), ("250.75", None), ("-3", None), ("1,500", None), ("$500", None),
+    ("$ 1,200.50", None), ("$1200", None), ("٥٠٠", None), ("$١,٢٠٠", None), ("1,50", "badNumber"), ("12,34,567", "badNumber"),
+    ("abc", "badNumber"), ("500$$", "badNumber"), (float("inf"), "badNumber"), (True, "wrongType"), ([], "wrongType"),
 ])
 def test_numbers(value: Any, code: str | None) -> None:
     assert ps.check_value("number", value) == code
@@ -271,7 +304,7 @@ def test_other_notes_hold_100_kib() -> None:
 
 def test_empty_plan_shape_and_validity() -> None:
     plan = ps.empty_plan()
-    assert plan["schemaVersion"] == 2 and plan["meta"] == {}
+    assert plan["schemaVersion"] == 3 and plan["meta"] == {}
     assert list(plan["sections"]) == [s["id"] for s in ps.section_defs()]
     assert ps.validate_plan(plan) == []
     assert ps.migrate(plan) == plan
@@ -329,26 +362,65 @@ def test_shape_errors_do_not_crash() -> None:
     codes = {(p.path, p.code) for p in ps.validate_plan(plan)}
     assert codes == {("/sections/people", "wrongType"), ("/sections/care", "wrongType"),
                      ("/sections/contacts/0", "wrongType"), ("/sections/contacts/1/id", "badItemId")}
-    assert ps.completeness(plan)["care"] == (0, len(ps.section_def("care")["fields"]))
-    assert ps.gaps(plan) == ["no-pickup", "no-caregiver"]  # the id-less contact still counts
+    assert ps.completeness(plan)["care"] == (0, len([f for f in ps.section_def("care")["fields"] if f.get("key")]))
+    # No readable children, so no school entry is expected; the id-less contact still counts.
+    assert ps.gaps(plan) == ["no-caregiver"]
 
 
-def test_poa_one_year_rule(full: dict[str, Any]) -> None:
+def test_a_wisconsin_power_of_attorney_warns_only_where_the_law_asks_for_a_court(full: dict[str, Any]) -> None:
+    """Wis. Stat. 48.979 sets no flat one-year limit: a court must approve only for a
+    non-relative over one year, a child in a court case, or an Indian child."""
     plan = copy.deepcopy(full)
     authority = plan["sections"]["authority"]
-    rule = ps.load_schema()["rules"][0]
-    assert ps.effective_end(authority, rule) == date(2026, 8, 31)
+    assert authority["agentIsRelative"] is True
+    authority["expiresOn"] = "2028-08-31"  # three years, for a relative: nothing to say
+    assert ps.validate_plan(plan) == []
+    authority["agentIsRelative"] = False
+    assert ps.validate_plan(plan) == [ps.Problem("/sections/authority/expiresOn", "courtNonRelative")]
+    authority["expiresOn"] = "2026-09-01"  # exactly one year from the start date
+    assert ps.validate_plan(plan) == []
     authority["expiresOn"] = "2026-09-02"
-    assert ps.validate_plan(plan) == [ps.Problem("/sections/authority/expiresOn", "expiresTooLate")]
-    assert ps.effective_end(authority, rule) == date(2026, 9, 1)
+    assert ps.validate_plan(plan) == [ps.Problem("/sections/authority/expiresOn", "courtNonRelative")]
+    del authority["agentIsRelative"]  # not answered: the app does not guess
+    assert ps.validate_plan(plan) == []
+    authority["startsOn"] = "2026-01-01"  # the start date counts, not the day it was signed
+    authority["agentIsRelative"] = False
+    assert ps.validate_plan(plan) == []
+    del authority["startsOn"]
     authority["expiresOn"] = "2025-08-01"
     assert ps.validate_plan(plan) == [ps.Problem("/sections/authority/expiresOn", "endBeforeStart")]
-    del authority["expiresOn"]
-    assert ps.effective_end(authority, rule) == date(2026, 9, 1)  # one year when no end is written
-    authority["docType"] = "standby48978"
+    authority["expiresOn"] = "2026-08-31"
+    authority["childInCourtCase"] = True
+    authority["indianChild"] = True
+    assert ps.validate_plan(plan) == [ps.Problem("/sections/authority/childInCourtCase", "courtCase"),
+                                      ps.Problem("/sections/authority/indianChild", "courtIndianChild")]
+    authority["docType"] = "standby48978"  # these answers are about 48.979 only
+    authority["agentIsRelative"] = False
     authority["expiresOn"] = "2030-01-01"
-    assert ps.validate_plan(plan) == []  # the rule is only for 48.979
-    assert ps.effective_end(authority, rule) is None
+    assert ps.validate_plan(plan) == []
+
+
+def test_questions_that_do_not_apply_are_skipped(full: dict[str, Any]) -> None:
+    plan = copy.deepcopy(full)
+    people = plan["sections"]["people"]
+    child = next(p for p in people if p["bornInUs"])
+    counted = ps.completeness(plan)["people"]
+    child["bornInUs"] = False  # now the A-number is asked (and country of birth, citizenship among the details)
+    filled, total = ps.completeness(plan)["people"]
+    assert (filled, total) == (counted[0], counted[1] + 1)
+    del child["bornInUs"]  # not answered: still asked, and the question itself is now blank
+    assert ps.completeness(plan)["people"] == (filled - 1, total)
+    plan["sections"]["family"]["hasPets"] = False
+    assert ps.completeness(plan)["pets"] == (0, 0)  # the family said it has none
+    plan["sections"]["legal"]["hasLawyer"] = False
+    filled, total = ps.completeness(plan)["legal"]
+    assert (filled, total) == (2, 2)  # no lawyer: the lawyer's name and phone are not asked
+    no_children = ps.empty_plan()
+    no_children["sections"]["people"] = [{"id": "a1", "role": "adult", "legalName": "Ana"}]
+    assert ps.completeness(no_children)["school"] == (0, 0)
+    assert "no-pickup" not in ps.gaps(no_children)
+    no_children["sections"]["people"].append({"id": "c1", "role": "child", "legalName": "Leo"})
+    assert ps.gaps(no_children)[0] == "no-pickup"
 
 
 def test_schema_version_checked() -> None:
@@ -375,6 +447,38 @@ def test_v1_fixture_migrates_to_expected() -> None:
     assert ps.migrate(migrated) == migrated
 
 
+def test_v2_fixture_migrates_to_expected() -> None:
+    """Every v2 plan and shared file keeps opening: a school entry per child becomes an entry
+    with a list of children, and nothing else changes."""
+    v2 = load("plan-v2.json")
+    before = copy.deepcopy(v2)
+    migrated = ps.migrate(v2)
+    assert v2 == before
+    assert migrated == load("plan-v2-migrated.json")
+    assert [entry["children"] for entry in migrated["sections"]["school"]] == [[e["child"]] for e in v2["sections"]["school"]]
+    assert migrated["meta"]["migratedFrom"] == 2 and migrated["sections"]["family"] == {}
+    assert ps.validate_plan(migrated) == []
+    assert ps.gaps(migrated) == []
+    assert ps.migrate(migrated) == migrated
+    # Everything the family typed is still there, under the same keys.
+    for sid, value in v2["sections"].items():
+        if sid != "school":
+            assert migrated["sections"][sid] == value, sid
+
+
+def test_v2_to_v3_never_overwrites_or_drops() -> None:
+    v2 = {"schemaVersion": 2, "sections": {"school": [
+        {"id": "s1", "child": "p1", "children": ["typed by a newer draft"]},
+        {"id": "s2", "child": {"odd": "value"}},
+        {"id": "s3"},
+    ]}, "meta": {"migratedFrom": 1}}
+    school = ps.migrate(v2)["sections"]["school"]
+    assert school[0] == {"id": "s1", "child": "p1", "children": ["typed by a newer draft"]}
+    assert school[1] == {"id": "s2", "children": [{"odd": "value"}]}  # kept; validation flags it
+    assert school[2] == {"id": "s3"}
+    assert ps.migrate(v2)["meta"]["migratedFrom"] == 1  # where the plan started, not the last step
+
+
 def test_migration_never_overwrites_or_drops() -> None:
     v1 = {"version": 1, "caregiver": {"name": "Rosa", "favoriteColor": "azul"}, "theme": "dark",
           "sections": {"care": {"primaryName": "Already here"}}}
@@ -395,7 +499,7 @@ def test_minimal_v1_migrates_to_empty_plan() -> None:
 
 def test_newer_schema_refused() -> None:
     with pytest.raises(ps.NewerSchemaError, match="newer"):
-        ps.migrate({"schemaVersion": 3, "sections": {}, "meta": {}})
+        ps.migrate({"schemaVersion": 4, "sections": {}, "meta": {}})
     with pytest.raises(ps.PlanVersionError):
         ps.migrate({"sections": {}})
     with pytest.raises(ps.PlanVersionError):
@@ -419,20 +523,20 @@ def test_completeness_empty_and_full(full: dict[str, Any]) -> None:
     assert set(empty) == {s["id"] for s in ps.section_defs()}
     assert all(filled == 0 for filled, _ in empty.values())
     assert empty["pets"] == (0, 0)  # optional list
-    assert empty["people"] == (0, 11)  # one blank person: adult-only fields do not apply yet
-    assert empty["care"] == (0, 17)
+    assert empty["people"] == (0, 4)  # one blank person's questions: the phone is for adults only
+    assert empty["care"] == (0, 5)
+    assert empty["notes"] == (0, 0)  # only details: nothing is missing from a plan without notes
 
     done = ps.completeness(full)
     for sid, (filled, total) in done.items():
-        if sid == "people":
-            # every field that applies is filled, except A-numbers of the two U.S.-born children
-            assert (filled, total) == (total - 2, 63)
-        else:
-            assert filled == total > 0, sid
+        # Every question is answered (U.S.-born children are not asked for an A-number);
+        # "Other notes" is all details, so it has no questions to count.
+        assert filled == total and (total > 0) == (sid != "notes"), sid
 
 
 def test_gaps_empty_and_full(full: dict[str, Any]) -> None:
-    assert ps.gaps(ps.empty_plan()) == ["no-pickup", "no-caregiver", "no-contact"]
+    # No children yet, so no school is expected: the first step is never a dead end.
+    assert ps.gaps(ps.empty_plan()) == ["no-caregiver", "no-contact"]
     assert ps.gaps(full) == []
 
 
@@ -453,6 +557,9 @@ def test_caregiver_subset(full: dict[str, Any]) -> None:
     assert "finances" not in subset["sections"] and "documents" not in subset["sections"]
     assert "legal" not in subset["sections"]
     assert all("ssnItin" not in p for p in subset["sections"]["people"])
+    assert subset["sections"]["family"]["name"] == full["sections"]["family"]["name"]
+    assert subset["sections"]["upkeep"]["nextReview"] == full["sections"]["upkeep"]["nextReview"]
+    assert "copiesAt" not in subset["sections"]["upkeep"]
     assert subset["sections"]["people"][0]["aNumber"] == "A012345678"  # needed for the detainee locator
     assert subset["meta"] == {"updatedAt": full["meta"]["updatedAt"], "subset": "caregiver"}
     assert ps.validate_plan(subset) == []

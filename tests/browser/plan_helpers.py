@@ -27,7 +27,12 @@ READ_FORM = """() => {
     const pointer = root.dataset.pointer;
     const control = root.querySelector(":scope > input, :scope > textarea");
     const select = root.querySelector(":scope > select");
-    if (control) {
+    const boxes = root.querySelector(".date-boxes");
+    if (boxes) {
+      const part = (name) => boxes.querySelector(`[data-part="${name}"]`).value.trim();
+      const pad = (text) => (/^[0-9]$/.test(text) ? `0${text}` : text);
+      if (part("year") || part("month") || part("day")) out[pointer] = `${part("year")}-${pad(part("month"))}-${pad(part("day"))}`;
+    } else if (control) {
       if (control.value !== "") out[pointer] = control.value;
     } else if (select) {
       if (select.value !== "") out[pointer] = select.selectedOptions[0].textContent.replace(/[\\u2068\\u2069]/g, "");
@@ -45,7 +50,7 @@ def open_context(context: BrowserContext) -> None:
 
 
 def wait_for_editor(page: Page) -> None:
-    page.wait_for_selector("#plan-editor h2", timeout=20_000)
+    page.wait_for_selector("#plan-editor > [data-route]", timeout=20_000)
 
 
 def create_vault(page: Page, base_url: str, lang: str = "en") -> None:
@@ -82,14 +87,43 @@ def saved_plan(page: Page) -> Any:
 
 
 def go(page: Page, route: str) -> None:
-    """Moves to "#step=people", "#overview" or "#child=<id>" and waits for that page."""
+    """Moves to a screen ("#step=people", "#item=people/<id>", "#check=care", "#start=children",
+    "#overview", "#share", "#child=<id>") and waits until it shows."""
     page.evaluate("(hash) => { window.location.hash = hash; }", route)
-    if route.startswith("#step="):
-        page.wait_for_selector(f'#plan-editor [data-step="{route[6:]}"]')
-    elif route == "#overview":
-        page.wait_for_selector("#plan-editor .overview")
-    else:
-        page.wait_for_selector("#plan-editor .child-page")
+    wait_screen(page, route)
+
+
+def wait_screen(page: Page, route: str) -> None:
+    page.wait_for_selector(f'#plan-editor > [data-route="{route}"]')
+
+
+def current_route(page: Page) -> str:
+    return page.evaluate("document.querySelector('#plan-editor > [data-route]')?.dataset.route ?? ''")
+
+
+def press_continue(page: Page) -> None:
+    page.locator('#plan-editor [data-nav="next"]').click()
+
+
+def add_entry(page: Page, section_id: str) -> str:
+    """On a list screen, adds an entry and waits for its own screen; returns its route."""
+    before = current_route(page)
+    page.locator(f'#plan-editor > [data-route="#step={section_id}"] [data-action="add"]').click()
+    page.wait_for_function("(before) => { const r = document.querySelector('#plan-editor > [data-route]')?.dataset.route; "
+                           "return r && r !== before && r.startsWith('#item='); }", arg=before)
+    return current_route(page)
+
+
+def done_entry(page: Page, section_id: str) -> None:
+    """On an entry's screen: Done, back to the list. If answers need checking, the
+    screen lists them first; Done again goes on all the same (a warning, not a block)."""
+    press_continue(page)
+    page.wait_for_function(
+        "(route) => document.querySelector('#plan-editor > [data-route]')?.dataset.route === route"
+        " || document.querySelector('#plan-editor .error-summary:not([hidden])')", arg=f"#step={section_id}")
+    if current_route(page) != f"#step={section_id}":
+        press_continue(page)
+    wait_screen(page, f"#step={section_id}")
 
 
 def wait_saved(page: Page, lang: str = "en") -> None:
@@ -100,11 +134,47 @@ def wait_saved(page: Page, lang: str = "en") -> None:
     page.wait_for_function("(text) => document.getElementById('save-status').textContent === text", arg=text, timeout=10_000)
 
 
+def unfold(page: Page) -> None:
+    """Opens every folded "More" on the screen, as a person reaching for the details does."""
+    page.evaluate("() => document.querySelectorAll('#plan-editor details').forEach((d) => { d.open = true; })")
+
+
+def every_screen(page: Page) -> list[str]:
+    """The route of every part's screen and every entry's, for the plan as saved now."""
+    plan = saved_plan(page) or ps.empty_plan()
+    routes = []
+    for sdef in ps.section_defs():
+        if not ps.section_applies(sdef, plan["sections"]):
+            continue
+        if sdef["kind"] == "object":
+            routes.append(f"#step={sdef['id']}")
+        else:
+            routes += [f"#item={sdef['id']}/{item['id']}" for item in plan["sections"].get(sdef["id"], [])]
+    return routes
+
+
+def all_routes(plan: dict[str, Any]) -> list[str]:
+    """Every screen of the editor for a plan: the interview's, each part's with its check
+    screen, each entry's, the overview, share, and each child's page."""
+    routes = ["#overview", "#share", *(f"#start={name}" for name in ("children", "pickup", "caregiver", "contact", "done"))]
+    for sdef in ps.section_defs():
+        if not ps.section_applies(sdef, plan["sections"]):
+            continue
+        routes.append(f"#step={sdef['id']}")
+        if sdef["kind"] == "object":
+            routes.append(f"#check={sdef['id']}")
+        else:
+            routes += [f"#item={sdef['id']}/{item['id']}" for item in plan["sections"][sdef["id"]]]
+    routes += [f"#child={p['id']}" for p in plan["sections"]["people"] if p["role"] == "child"]
+    return routes
+
+
 def field(page: Page, pointer: str) -> Locator:
     return page.locator(f'#plan-editor [data-pointer="{pointer}"]')
 
 
 def add_item(page: Page, list_pointer: str) -> None:
+    """A nested list on the current screen (a school's pick-up list): adds an entry."""
     count = page.locator(f'[data-list="{list_pointer}"] > .list-items > .list-item').count()
     page.locator(f'[data-list="{list_pointer}"] > [data-action="add"]').click()
     page.wait_for_selector(f'[data-item="{list_pointer}/{count}"]')
@@ -138,8 +208,15 @@ def _option_label(f: dict[str, Any], value: Any) -> str:
 def set_field(page: Page, f: dict[str, Any], pointer: str, value: Any, names: dict[str, str]) -> None:
     """Answers one field the way a person would: typing, choosing, ticking."""
     root = field(page, pointer)
+    # A question folded under "More" is unfolded first, as a person would.
+    root.evaluate("(el) => { for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true; }")
     kind = f["type"]
-    if kind in TEXT_TYPES:
+    if kind == "date" and root.locator(".date-boxes").count():
+        year, month, day = value.split("-")
+        root.locator('input[data-part="year"]').fill(year)
+        root.locator('input[data-part="month"]').fill(month)
+        root.locator('input[data-part="day"]').fill(day)
+    elif kind in TEXT_TYPES:
         root.locator("input, textarea").first.fill(value if isinstance(value, str) else json.dumps(value))
     elif kind == "yesno":
         root.get_by_label("Yes" if value else "No", exact=True).check()
@@ -173,9 +250,12 @@ def fill_values(page: Page, fields: list[dict[str, Any]], values: dict[str, Any]
 
 
 def fill_plan(page: Page, plan: dict[str, Any]) -> None:
-    """Types a whole plan into the editor, step by step, in the order of the form."""
+    """Types a whole plan into the editor, part by part in the order of the form: a
+    part's questions on its screen, and each entry of a list on its own screen."""
     names = {p["id"]: p["legalName"] for p in plan["sections"]["people"]}
     for sdef in ps.section_defs():
+        if not ps.section_applies(sdef, plan["sections"]):
+            continue
         go(page, f"#step={sdef['id']}")
         value = plan["sections"].get(sdef["id"])
         pointer = f"/sections/{sdef['id']}"
@@ -183,8 +263,9 @@ def fill_plan(page: Page, plan: dict[str, Any]) -> None:
             fill_values(page, sdef["fields"], value or {}, pointer, names)
             continue
         for index, item in enumerate(value or []):
-            add_item(page, pointer)
+            add_entry(page, sdef["id"])
             fill_values(page, sdef["fields"], item, f"{pointer}/{index}", names)
+            done_entry(page, sdef["id"])
 
 
 def _shown(f: dict[str, Any], value: Any, names: dict[str, str]) -> Any:
@@ -200,8 +281,8 @@ def _shown(f: dict[str, Any], value: Any, names: dict[str, str]) -> Any:
     return value if isinstance(value, str) else json.dumps(value)
 
 
-def expected_form(plan: dict[str, Any], section_id: str) -> dict[str, Any]:
-    """What the English form of one step shows for a plan, by JSON Pointer."""
+def expected_form(plan: dict[str, Any], section_id: str, index: int | None = None) -> dict[str, Any]:
+    """What the English form of one part (or of entry `index` of a list) shows for a plan, by JSON Pointer."""
     names = {p["id"]: p["legalName"] for p in plan["sections"]["people"]}
     out: dict[str, Any] = {}
 
@@ -222,8 +303,7 @@ def expected_form(plan: dict[str, Any], section_id: str) -> dict[str, Any]:
     if sdef["kind"] == "object":
         walk(sdef["fields"], value, f"/sections/{section_id}")
     else:
-        for index, item in enumerate(value):
-            walk(sdef["fields"], item, f"/sections/{section_id}/{index}")
+        walk(sdef["fields"], value[index], f"/sections/{section_id}/{index}")
     return out
 
 
@@ -262,3 +342,34 @@ def canonical(plan: dict[str, Any]) -> dict[str, Any]:
         else:
             result[sdef["id"]] = [walk(sdef["fields"], item) for item in value or []]
     return result
+
+
+# Values of the wrong type that JavaScript might call on: String() of the first
+# throws; the others look like methods a renderer or a check could reach for.
+ODD_VALUES: list[Any] = [{"toString": 1}, {"valueOf": 1, "toString": 2}, {"toJSON": 1}, {"then": 1}, [{"toString": 1}], 7, True]
+
+
+def odd_value_plan(odd: Any) -> dict[str, Any]:
+    """A current-version plan with `odd` in every field of every section (and as a list item),
+    around a child, an adult, a school and a contact that link up, so every printed part has work."""
+    def values(fields: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            field["id"]: [odd, {"id": "u-1", **values(field["fields"])}] if field["type"] == "list" else odd
+            for field in fields
+        }
+
+    sections: dict[str, Any] = {}
+    for sdef in ps.section_defs():
+        if sdef["kind"] == "list":
+            sections[sdef["id"]] = [{**values(sdef["fields"]), "id": f"{sdef['id']}-{n}"} for n in (1, 2)] + [odd]
+        else:
+            sections[sdef["id"]] = values(sdef["fields"])
+    child, adult = sections["people"][0], sections["people"][1]
+    child.update(id="p-child", role="child")
+    adult.update(id="p-adult", role="adult")
+    sections["school"][0].update(child="p-child", name="Escuela Ficticia")
+    sections["school"][0]["pickup"][1].update(name="Rosa Ficticia")
+    sections["medical"][0].update(person="p-child")
+    sections["contacts"][0].update(name="Ana Ficticia", phone="211", memorizeBy=["p-child", odd])
+    sections["care"].update(primaryName="Luis Ficticio")
+    return {"schemaVersion": ps.current_version(), "sections": sections, "meta": {}}

@@ -72,8 +72,8 @@ def open_file(page: Page, data: bytes, passphrase: str = FILE_PASSPHRASE) -> Non
 
 
 def unlock_plan_page(page: Page, server: LiveServer) -> None:
-    """Opens the plan page and unlocks it; the share panel shows once it is open."""
-    page.goto(f"{server.url}/en/plan/")
+    """Opens the plan page on its "Share and print" screen and unlocks it."""
+    page.goto(f"{server.url}/en/plan/#share")
     expect(page.locator("#vault-unlock")).to_be_visible()
     page.locator("#unlock-passphrase").fill(PASSPHRASE)
     page.locator("#vault-unlock button[type=submit]").click()

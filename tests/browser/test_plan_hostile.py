@@ -15,7 +15,8 @@ from playwright.sync_api import Browser, Page
 from server import plan_schema as ps
 from tests.browser.helpers import Watcher
 from tests.browser.plan_helpers import (
-    add_item, create_vault, field, go, lock, open_context, read_form, saved_plan, set_field, unlock, wait_saved,
+    add_entry, add_item, create_vault, done_entry, every_screen, field, go, lock, open_context, read_form, saved_plan,
+    set_field, unfold, unlock, wait_saved,
 )
 from tests.live_server import LiveServer
 
@@ -30,10 +31,11 @@ window.alert = window.confirm = window.prompt = () => { window.__pwned = 1; };
 """
 # Everything the editor itself ever creates. A payload that became markup would add others.
 EDITOR_TAGS = {"section", "article", "nav", "div", "p", "h2", "h3", "h4", "progress", "fieldset", "legend", "label",
-               "span", "bdi", "input", "textarea", "select", "option", "ol", "ul", "li", "button", "a"}
+               "span", "bdi", "input", "textarea", "select", "option", "ol", "ul", "li", "button", "a", "details", "summary",
+               "dl", "dt", "dd"}
 # [pointer, tag] of each text control shown on the current step (dates are not text).
 TEXT_CONTROLS = """() => [...document.querySelectorAll("#plan-editor .field[data-pointer]")]
-  .filter((root) => !root.hidden && root.querySelector(":scope > textarea, :scope > input:not([type=date])"))
+  .filter((root) => !root.hidden && root.querySelector(":scope > textarea, :scope > input"))
   .map((root) => [root.dataset.pointer, root.querySelector(":scope > textarea, :scope > input").tagName])"""
 
 
@@ -50,33 +52,37 @@ def big_note() -> str:
 
 
 def make_items(page: Page) -> None:
-    """One of everything: an adult and a child, a contact, a school with a pick-up person..."""
-    go(page, "#step=people")
-    add_item(page, "/sections/people")
-    add_item(page, "/sections/people")
+    """One of everything: an adult and a child, a contact, a school with a pick-up person,
+    a pet (the family has one), each entry on its own screen."""
     people = ps.section_def("people")["fields"]
-    set_field(page, people[0], "/sections/people/0/role", "adult", {})
-    set_field(page, people[0], "/sections/people/1/role", "child", {})
+    go(page, "#step=people")
+    for index, role in enumerate(("adult", "child")):
+        add_entry(page, "people")
+        set_field(page, people[0], f"/sections/people/{index}/role", role, {})
+        done_entry(page, "people")
+    go(page, "#step=family")
+    set_field(page, ps.section_def("family")["fields"][1], "/sections/family/hasPets", True, {})
     for sid in ("contacts", "school", "medical", "documents", "pets"):
         go(page, f"#step={sid}")
-        add_item(page, f"/sections/{sid}")
-    go(page, "#step=school")
-    add_item(page, "/sections/school/0/pickup")
-    go(page, "#step=documents")
-    documents = ps.section_def("documents")["fields"]
-    set_field(page, documents[0], "/sections/documents/0/kind", "passport", {})
+        add_entry(page, sid)
+        if sid == "school":
+            add_item(page, "/sections/school/0/pickup")
+        if sid == "documents":
+            set_field(page, ps.section_def("documents")["fields"][0], "/sections/documents/0/kind", "passport", {})
+        done_entry(page, sid)
     go(page, "#step=authority")
     authority = ps.section_def("authority")["fields"]
     set_field(page, authority[0], "/sections/authority/docType", "other", {})
 
 
 def fill_hostile(page: Page) -> dict[str, str]:
-    """Every visible text field of every step gets hostile text; text areas get three at once."""
+    """Every visible text field of every screen gets hostile text; text areas get three at once."""
     one_line, multi_line = cycle(ONE_LINE), cycle(MULTI_LINE + ONE_LINE)
     typed: dict[str, str] = {}
     used: set[str] = set()
-    for sdef in ps.section_defs():
-        go(page, f"#step={sdef['id']}")
+    for route in every_screen(page):
+        go(page, route)
+        unfold(page)
         controls = page.evaluate(TEXT_CONTROLS)
         for pointer, tag in controls:
             control = field(page, pointer).locator(":scope > input, :scope > textarea")
@@ -96,17 +102,21 @@ def fill_hostile(page: Page) -> dict[str, str]:
 
 
 def shown_text_everywhere(page: Page, typed: dict[str, str]) -> None:
-    for sdef in ps.section_defs():
-        go(page, f"#step={sdef['id']}")
+    for route in every_screen(page):
+        go(page, route)
         shown = read_form(page)
-        expected = {k: v for k, v in typed.items() if k.startswith(f"/sections/{sdef['id']}/")}
-        assert {k: shown.get(k) for k in expected} == expected, sdef["id"]
-        if sdef["id"] == "people":
-            legend = page.locator('[data-item="/sections/people/0"] > .item > legend .item-name').text_content()
-            assert legend == typed["/sections/people/0/legalName"]
-    go(page, "#step=contacts")
+        prefix = route_prefix(page)
+        expected = {k: v for k, v in typed.items() if k.startswith(prefix + "/")}
+        assert {k: shown.get(k) for k in expected} == expected, route
+    people = saved_plan(page)["sections"]["people"]
+    go(page, f"#item=people/{people[0]['id']}")
+    assert page.locator("#screen-title").text_content() == typed["/sections/people/0/legalName"]
+    go(page, f"#item=contacts/{saved_plan(page)['sections']['contacts'][0]['id']}")
+    unfold(page)
     options = page.locator('[data-pointer="/sections/contacts/0/memorizeBy"] label').all_text_contents()
     assert options == [typed["/sections/people/1/legalName"]]
+    go(page, "#step=people")  # the list shows each name as typed, as text
+    assert page.locator(".entry-name").all_text_contents()[:2] == [typed["/sections/people/0/legalName"], typed["/sections/people/1/legalName"]]
     go(page, "#overview")
     children = page.locator(".child-links a")
     assert typed["/sections/people/1/legalName"] in children.text_content()
@@ -114,6 +124,11 @@ def shown_text_everywhere(page: Page, typed: dict[str, str]) -> None:
     page.wait_for_selector(".child-page")
     assert page.locator(".child-page h2 bdi").text_content() == ps._trim(typed["/sections/people/1/legalName"])
     assert page.locator(".child-family-words").text_content() == ps._trim(typed["/sections/detained/childrenSteps"])
+
+
+def route_prefix(page: Page) -> str:
+    """The JSON Pointer of what the current screen shows."""
+    return page.evaluate("document.querySelector('#plan-editor > [data-scope]').dataset.scope")
 
 
 def assert_nothing_ran(page: Page, watcher: Watcher, dialogs: list[str], errors: list[str]) -> None:

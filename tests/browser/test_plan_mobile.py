@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from server import plan_schema as ps
-from tests.browser.plan_helpers import create_vault, go, open_context, store_plan, unlock
+from tests.browser.plan_helpers import create_vault, every_screen, go, open_context, store_plan, unlock
 
 FULL = json.loads((Path(__file__).resolve().parent.parent / "fixtures" / "plan-full-family.json").read_text(encoding="utf-8"))
 
@@ -46,7 +46,7 @@ def phone(browser: Browser, device_descriptor: dict[str, Any], live_server) -> I
 
 EXPECTED = {
     "tel": {"tag": "input", "type": "tel", "inputmode": "tel", "dir": "ltr"},
-    "date": {"tag": "input", "type": "date", "dir": "ltr"},
+    "date": {"tag": "input", "type": "text", "inputmode": "numeric"},  # three boxes: day, month, year
     "email": {"tag": "input", "type": "text", "inputmode": "email", "dir": "ltr"},
     "number": {"tag": "input", "type": "text", "inputmode": "decimal", "dir": "ltr"},
     "anumber": {"tag": "input", "type": "text", "dir": "ltr"},
@@ -59,10 +59,10 @@ EXPECTED = {
 }
 
 
-def test_keyboards_and_no_autofill_on_the_answers(phone: Page) -> None:
+def test_keyboards_and_no_autofill_or_spell_check_service_on_the_answers(phone: Page) -> None:
     seen: set[str] = set()
-    for sdef in ps.section_defs():
-        go(phone, f"#step={sdef['id']}")
+    for route in every_screen(phone):
+        go(phone, route)
         for control in phone.evaluate(CONTROLS):
             f = schema_field(control["pointer"])
             seen.add(f["type"])
@@ -70,7 +70,8 @@ def test_keyboards_and_no_autofill_on_the_answers(phone: Page) -> None:
                 assert control[key] == value, (control["pointer"], key)
             if control["tag"] in ("input", "textarea", "select") and control["type"] not in ("radio", "checkbox"):
                 assert control["autocomplete"] == "off", control["pointer"]
-            if f.get("sensitive"):
+            if control["tag"] in ("input", "textarea") and control["type"] not in ("radio", "checkbox"):
+                # Enhanced spell checkers send text to a cloud service: off on every answer.
                 assert control["spellcheck"] == "false", control["pointer"]
     assert seen == set(EXPECTED)
 
@@ -81,16 +82,17 @@ def test_arabic_layout_is_mirrored(phone: Page, live_server) -> None:  # type: i
     assert phone.evaluate("document.documentElement.dir") == "rtl"
     go(phone, "#step=contacts")
     box = lambda selector: phone.locator(selector).first.bounding_box()  # noqa: E731
-    assert box('[data-nav="back"]')["x"] > box('[data-nav="next"]')["x"]
-    first_item = '[data-item="/sections/contacts/0"] > .item > .item-actions'
-    assert box(f'{first_item} [data-action="up"]')["x"] > box(f'{first_item} [data-action="down"]')["x"]
-    legend, item = box('[data-item="/sections/contacts/0"] legend'), box('[data-item="/sections/contacts/0"]')
-    assert item["x"] + item["width"] - (legend["x"] + legend["width"]) < 40  # headings start on the right
+    assert box('[data-nav="back"]')["x"] > box('[data-nav="overview"]')["x"]
+    second = '[data-item="/sections/contacts/1"] .entry-actions'
+    assert box(f'{second} [data-action="change"]')["x"] > box(f'{second} [data-action="up"]')["x"]  # the first button on the right
+    name, entry = box('[data-item="/sections/contacts/0"] .entry-name'), box('[data-item="/sections/contacts/0"]')
+    assert entry["x"] + entry["width"] - (name["x"] + name["width"]) < 40  # names start on the right
+    go(phone, f"#item=contacts/{FULL['sections']['contacts'][0]['id']}")
     phone_input = phone.locator('[data-pointer="/sections/contacts/0/phone"] input')
     label = phone.locator('[data-pointer="/sections/contacts/0/phone"] label').first.inner_text()
     assert not any("a" <= letter.lower() <= "z" for letter in label), f"the field's label is not in Arabic: {label!r}"
     assert phone_input.get_attribute("dir") == "ltr"
     assert phone_input.evaluate("(input) => getComputedStyle(input).textAlign") == "right"
-    go(phone, "#step=people")
+    go(phone, f"#item=people/{FULL['sections']['people'][0]['id']}")
     radio, label = box('[data-pointer="/sections/people/0/role"] input'), box('[data-pointer="/sections/people/0/role"] label.choice span')
     assert radio["x"] > label["x"]  # the radio button comes first, on the right

@@ -45,6 +45,7 @@ def test_review_date_expiring_papers_and_backup(phone: Page, live_server: LiveSe
     go(phone, "#step=upkeep")
     phone.wait_for_function("() => document.querySelector('.backup-line').textContent.startsWith('Last backup file: July 15, 2026.')")
     phone.clock.set_fixed_time(datetime(2026, 7, 16, 9, 0))
+    phone.locator("#plan-editor details.more > summary").click()
     phone.locator('[data-pointer="/sections/upkeep/copiesAt"] textarea').fill("On the fridge.")
     wait_saved(phone)
     go(phone, "#overview")

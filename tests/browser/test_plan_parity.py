@@ -54,13 +54,9 @@ RUN_VALUES = """async ([url, cases]) => {
   ]);
 }"""
 
-RUN_DATES = """async ([urls, cases, rule, ends]) => {
+RUN_DATES = """async ([urls, cases]) => {
   const values = await import(urls.values);
-  const validate = await import(urls.validate);
-  return [
-    cases.map(([start, months]) => values.addMonths(start, months)),
-    ends.map((authority) => validate.effectiveEnd(authority, rule)),
-  ];
+  return cases.map(([start, months]) => values.addMonths(start, months));
 }"""
 
 
@@ -85,18 +81,22 @@ def urls(live_server: LiveServer) -> dict[str, str]:
 # --- tricky values, each placed in the full-family plan --------------------------------
 
 TEL = ["211", "988", "+52 (33) 5550-1234", " 414 555 0143 ", "\u00a0211\u00a0", "\u2003211", "91", "414+555",
-       "++1 414", "٤١٤٥٥٥٠١٤٣", "１２３", "414-555-0143\n", "414\n555", "12345678901234567890", "123456789012345678901",
+       "++1 414", "٤١٤٥٥٥٠١٤٣", "１２３", "414-555-0143\n", "414\n555", "12345678901234567890", "123456789012345",
+       "555-12", "414-555-0143 ext 2", "414-555-0143 EXT. 2", "414 555 0143 x12", "414-555-0143,ext 99", "ext 2",
+       "414-555-0143 ext", "414-555-0143 ext 1234567", "414-555-0143 ext２", "414/555/0143", "211 x 1",
+       "۴۱۴ ۵۵۵ ۰۱۴۳", "၄၁၄ ၅၅၅ ၀၁၄၃", "(٤١٤) ٥٥٥-٠١٤٣ ext ٢", "٤١٤٥٥٥٠١٤٣x٢",
        "x" * 41, "  ", "", 4145550143, True, None, ["211"]]
 DATES = ["2024-02-29", "2025-02-29", "0000-01-01", "0001-01-01", "9999-12-31", " 2024-02-29\t", "2024-02-29\u2003",
          "２０２４-01-01", "2024-1-01", "2024-02-30", "1900-02-29", "2000-02-29", "2025-02-28T00:00", 20240229]
-ANUMBERS = ["A012345678", "a#012345678", "A# 12345678", "A--12345678", "A1234567", "A0123456789", "B012345678",
+ANUMBERS = ["A٠١٢٣٤٥٦٧٨", "၀၁၂၃၄၅၆၇၈", "A012345678", "a#012345678", "A# 12345678", "A--12345678", "A1234567", "A0123456789", "B012345678",
             "A１２３４５６７８", "A-087-654-321", "#012345678", "A#", "012 345 678"]
 EMAILS = ["ana@example.com", "ana.núñez@example.org", "ana@example", "a b@c.de", "a@b@c.de", "@x.y", " a@b.c ",
           "a@b.c\u00a0", "a\u2003@b.c"]
-NUMBERS = [1500, 12.5, -3, 0, "250", "250.75", "-3", " 250 ", "1e5", "0x10", "1,500", "", True, [], {}, None, 1e308]
+NUMBERS = [1500, 12.5, -3, 0, "250", "250.75", "-3", " 250 ", "1e5", "0x10", "1,500", "$500", "$ 1,200.50", "1,50",
+           "12,34,567", "-$5", "$-5", "$", "٥٠٠", "$١,٢٠٠", "", True, [], {}, None, 1e308]
 TEXTS = ["x" * 200, "x" * 201, "😀" * 200, "😀" * 201, "e\u0301" * 100, "e\u0301" * 101, "\u202eevil", "a\u200bb",
          "\u00a0\t\r\n ", "\u2003", 5, False, ["x"]]
-YESNO = [True, False, "yes", 0, 1, None, "", []]
+YESNO = [True, False, "yes", 0, 1, None, "", [], {"toString": 1}, {"valueOf": 1, "toString": 2}, ["true"]]
 
 
 def _with(plan: dict[str, Any], path: list[str | int], value: Any) -> dict[str, Any]:
@@ -130,7 +130,9 @@ def tricky_plans() -> list[Any]:
     for value in ["stay", "maybe", "Stay", 1, None, ""]:
         plans.append(_with(full, [*s, "care", "childrenGo"], value))
     for value in ["p-2c91f7aa", "p-7f3a9c21", "gone", 5, None, ["p-2c91f7aa"], "constructor", "__proto__"]:
-        plans.append(_with(full, [*s, "school", 0, "child"], value))
+        plans.append(_with(full, [*s, "school", 0, "child"], value))  # the v2 key: unknown now
+        plans.append(_with(full, [*s, "school", 0, "children"], value))
+        plans.append(_with(full, [*s, "school", 0, "pickup", 0, "onlyFor"], value))
         plans.append(_with(full, [*s, "medical", 0, "person"], value))
     for value in [[], ["gone"], [1], "p-2c91f7aa", ["p-7f3a9c21", "p-2c91f7aa", "p-2c91f7aa", None], None]:
         plans.append(_with(full, [*s, "contacts", 0, "memorizeBy"], value))
@@ -155,19 +157,37 @@ def tricky_plans() -> list[Any]:
     for sid, value in [("care", []), ("care", None), ("contacts", {}), ("contacts", None), ("pets", "x"), ("upkeep", 3)]:
         plans.append(_with(full, [*s, sid], value))
     for top in [{"sections": []}, {"sections": None}, {"meta": []}, {"meta": None}, {"schemaVersion": 1},
-                {"schemaVersion": True}, {"schemaVersion": "2"}, {"schemaVersion": 3}]:
+                {"schemaVersion": True}, {"schemaVersion": "3"}, {"schemaVersion": 2}, {"schemaVersion": 4}]:
         plans.append({**full, **top})
     plans.append({k: v for k, v in full.items() if k != "meta"})
     plans.append({k: v for k, v in full.items() if k != "sections"})
-    plans.append({"schemaVersion": 2})
-    # the one-year rule of a 48.979 power of attorney
-    for doc_type, signed, ends in [("poa48979", "2024-02-29", "2025-02-28"), ("poa48979", "2024-02-29", "2025-03-01"),
-                                   ("poa48979", "2025-01-31", "2025-01-30"), ("poa48979", "9999-06-01", "9999-12-31"),
-                                   ("poa48979", "2025-02-29", "2026-01-01"), ("other", "2020-01-01", "2030-01-01"),
-                                   ("poa48979", None, "2030-01-01"), (None, "2020-01-01", "2030-01-01"),
-                                   (5, "2020-01-01", "2030-01-01")]:
-        authority = {**full["sections"]["authority"], "docType": doc_type, "signedOn": signed, "expiresOn": ends}
+    plans.append({"schemaVersion": 3})
+    # the court rules of a 48.979 power of attorney: dates, a non-relative, a court case, an Indian child
+    for doc_type, relative, starts, signed, ends in [
+        ("poa48979", False, None, "2024-02-29", "2025-02-28"), ("poa48979", False, None, "2024-02-29", "2025-03-01"),
+        ("poa48979", True, None, "2024-02-29", "2026-03-01"), ("poa48979", None, None, "2024-02-29", "2026-03-01"),
+        ("poa48979", False, "2025-01-01", "2024-02-29", "2025-12-31"), ("poa48979", False, "2025-02-30", "2024-02-29", "2025-12-31"),
+        ("poa48979", False, None, "2025-01-31", "2025-01-30"), ("poa48979", False, None, "9999-06-01", "9999-12-31"),
+        ("poa48979", False, None, "2025-02-29", "2026-01-01"), ("other", False, None, "2020-01-01", "2030-01-01"),
+        ("other", None, "2031-01-01", "2020-01-01", "2030-01-01"), ("poa48979", "no", None, "2020-01-01", "2030-01-01"),
+        ("poa48979", 0, None, "2020-01-01", "2030-01-01"), ("poa48979", False, None, None, "2030-01-01"),
+        (None, False, None, "2020-01-01", "2030-01-01"), (5, False, None, "2020-01-01", "2030-01-01"),
+    ]:
+        authority = {**full["sections"]["authority"], "docType": doc_type, "agentIsRelative": relative,
+                     "startsOn": starts, "signedOn": signed, "expiresOn": ends}
         plans.append(_with(full, [*s, "authority"], authority))
+    for key in ("childInCourtCase", "indianChild"):
+        for value in [True, False, "true", 1, None]:
+            plans.append(_with(full, [*s, "authority", key], value))
+        plans.append(_with(full, [*s, "authority"], {**full["sections"]["authority"], "docType": "standby48978", key: True}))
+    # questions and sections that are skipped when the family says they do not apply
+    for value in [True, False, None, "yes", 0]:
+        plans.append(_with(full, [*s, "people", 3, "bornInUs"], value))
+        plans.append(_with(full, [*s, "family", "hasPets"], value))
+        plans.append(_with(full, [*s, "legal", "hasLawyer"], value))
+    plans.append(_with(full, [*s, "family"], "not an object"))
+    plans.append(_with(full, [*s, "people"], [p for p in full["sections"]["people"] if p["role"] == "adult"]))
+    plans.append(_with(full, [*s, "people"], [*full["sections"]["people"], {"id": "p-2c91f7aa", "role": "adult"}]))
     # completeness: fields that stop applying, empty and optional lists, non-object items
     plans.append(_with(full, [*s, "authority"], {"docType": "none", "agent": "kept"}))
     plans.append(_with(full, [*s, "pets"], ["x", 3]))
@@ -219,24 +239,23 @@ def test_single_values_match(plan_page: Page, urls: dict[str, str]) -> None:
 def test_dates_match(plan_page: Page, urls: dict[str, str]) -> None:
     starts = ["2024-02-29", "2025-01-31", "2025-03-31", "2025-12-31", "0001-01-01", "9999-01-31", "9998-12-31", "2023-05-31"]
     cases = [(start, months) for start in starts for months in (0, 1, 2, 11, 12, 13, 24, 120)]
-    rule = ps.load_schema()["rules"][0]
-    ends = [{"docType": "poa48979", "signedOn": "2025-09-01", "expiresOn": "2026-08-31"},
-            {"docType": "poa48979", "signedOn": "2025-09-01", "expiresOn": "2027-01-01"},
-            {"docType": "poa48979", "signedOn": "2025-09-01"}, {"docType": "poa48979", "expiresOn": "2026-01-01"},
-            {"docType": "poa48979", "signedOn": "9999-05-05"}, {"docType": "other", "signedOn": "2025-09-01"},
-            {"docType": "poa48979"}, {}]
-    add_js, end_js = plan_page.evaluate(RUN_DATES, [urls, cases, rule, ends])
+    add_js = plan_page.evaluate(RUN_DATES, [urls, cases])
     assert add_js == [ps.add_months(date.fromisoformat(s), m).isoformat() for s, m in cases]
-    expected_ends = [ps.effective_end(values, rule) for values in ends]
-    assert end_js == [d.isoformat() if d else None for d in expected_ends]
 
 
 def migration_cases() -> list[Any]:
     v1 = load("plan-v1.json")
+    v2 = load("plan-v2.json")
     return [
         v1,
         load("plan-v1-migrated.json"),
+        v2,
+        load("plan-v2-migrated.json"),
         load("plan-full-family.json"),
+        {**v2, "sections": {"school": [{"id": "s1", "child": "p1", "children": ["kept"]}, {"id": "s2", "child": {"odd": 1}},
+                                       {"id": "s3"}, "text", {"child": None}]}},
+        {**v2, "sections": {"school": "not a list"}, "meta": {"migratedFrom": 1}},
+        {"schemaVersion": 2},
         {"version": 1},
         {"version": 1, "caregiver": {"name": "Rosa", "favoriteColor": "azul"}, "theme": "dark",
          "sections": {"care": {"primaryName": "Already here"}}},
@@ -249,6 +268,7 @@ def migration_cases() -> list[Any]:
         {"version": 1, "schemaVersion": "x", "people": []},
         {"schemaVersion": 2, "version": 1, "sections": {}},
         {"schemaVersion": 3, "sections": {}, "meta": {}},
+        {"schemaVersion": 4, "sections": {}, "meta": {}},
         {"sections": {}},
         {"schemaVersion": 0},
         {"schemaVersion": True},
@@ -275,9 +295,10 @@ def test_migrations_match(plan_page: Page, urls: dict[str, str]) -> None:
         assert got == _python_migrate(plan), f"migration case #{index}"
 
 
-def test_v1_fixture_migrates_in_the_browser(plan_page: Page, urls: dict[str, str]) -> None:
-    [got] = plan_page.evaluate(RUN_MIGRATIONS, [urls["migrate"], json.dumps([load("plan-v1.json")])])
-    assert got["plan"] == load("plan-v1-migrated.json")
+@pytest.mark.parametrize("version", [1, 2])
+def test_old_fixtures_migrate_in_the_browser(plan_page: Page, urls: dict[str, str], version: int) -> None:
+    [got] = plan_page.evaluate(RUN_MIGRATIONS, [urls["migrate"], json.dumps([load(f"plan-v{version}.json")])])
+    assert got["plan"] == load(f"plan-v{version}-migrated.json")
     assert got["firstKey"] == "schemaVersion"
 
 

@@ -276,6 +276,7 @@ def test_what_was_just_typed_is_in_the_file(context: BrowserContext, live_server
     go(page, "#step=notes")
     typed = "Written a moment before making the file."
     page.locator('#plan-editor [data-pointer="/sections/notes/text"] textarea').fill(typed)
+    go(page, "#share")  # straight to "Share and print": the editor's own save may still be waiting
     words = page.locator("#export-words").text_content() or ""
     make_file(page)  # at once: the editor's own save may still be waiting
     with page.expect_download() as download:

@@ -54,12 +54,7 @@ def test_root_page_lists_languages_when_none_matches(browser: Browser, static_ho
     context.close()
 
 
-def test_headers_file_repeats_the_server_headers(tmp_path: Path) -> None:
-    from server.middleware.security_headers import PAGE_CSP, WORKER_CSP
-
-    main(["build", "--out", str(tmp_path)])
-    text = (tmp_path / "_headers").read_text()
-    blocks = {chunk.splitlines()[0]: chunk for chunk in ("\n" + text).split("\n/")[1:]}
-    assert f"content-security-policy: {WORKER_CSP}" in blocks["sw.js"]
-    assert f"content-security-policy: {PAGE_CSP}" in blocks["en/*"]
-    assert "immutable" in blocks["static/*"]
+def test_the_build_writes_host_configs_but_no_compressed_copies_of_them(tmp_path: Path) -> None:
+    assert main(["build", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "_headers").is_file() and (tmp_path / "_nginx.conf").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("_")) == ["_headers", "_nginx.conf"]

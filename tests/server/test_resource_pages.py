@@ -102,3 +102,74 @@ def test_broken_content_stops_the_server_at_start_up(tmp_path: Path) -> None:
     hotlines.write_text(hotlines.read_text().replace('tel = "+18883514024"', 'tel = "call-me"', 1))
     with pytest.raises(ContentError, match=r"hotlines\.toml:\d+"):
         create_app(Config(content_dir=content), tmp_path / "site")
+
+
+# ---------------------------------------------------------------- every number shown has its source
+
+HOTLINE_BLOCK = re.compile(r'<li class="hotline">(.*?)</li>', re.DOTALL)
+NUMBER_LINK = re.compile(r'href="(tel|sms):([^"]+)"')
+PHONE_IN_TEXT = re.compile(r"\(?\b\d{3}\)?[\s.\-\u2013]\d{3}[\s.\-\u2013]\d{4}\b")
+
+
+def _sourced_numbers(live_server: LiveServer, code: str) -> dict[str, set[str]]:
+    """Every number the content defines (voice, TTY, text) -> the source urls given for it."""
+    from server.content import load_content
+
+    config = live_server.config
+    content = load_content(config.content_dir, config.deployment_file, list(CODES))
+    numbers: dict[str, set[str]] = {}
+    for hotline in content.hotlines(code):
+        assert hotline.source_url.startswith("https://") or hotline.source_url.startswith("http://"), hotline.id
+        numbers.setdefault(hotline.tel, set()).add(hotline.source_url)
+        for extra in (hotline.tty, hotline.sms):
+            if extra is not None:
+                assert extra.source_url, f"{hotline.id}: {extra.display} has no source"
+                numbers.setdefault(extra.tel, set()).add(extra.source_url)
+    return numbers
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_number_on_a_page_has_a_source_beside_it(live_server: LiveServer, code: str) -> None:
+    """A number a family can dial is shown only with the source it was checked against."""
+    sourced = _sourced_numbers(live_server, code)
+    with httpx.Client(base_url=live_server.url) as client:
+        for url in live_server.site.pages[code]:
+            if not url.endswith("/"):
+                continue
+            html = client.get(url).text
+            body = html.split("<main", 1)[1].split("</main>", 1)[0]
+            blocks = HOTLINE_BLOCK.findall(body)
+            for block in blocks:
+                for scheme, number in NUMBER_LINK.findall(block):
+                    assert number in sourced, f"{url}: {scheme}:{number} is not a hotline with a source entry"
+                    assert any(f'href="{source}"' in block for source in sourced[number]), (
+                        f"{url}: {scheme}:{number} is shown without the link to its source"
+                    )
+            outside = HOTLINE_BLOCK.sub("", body)
+            assert not NUMBER_LINK.search(outside), f"{url}: a number link outside a hotline entry has no source"
+            text = re.sub(r"<[^>]+>", " ", outside)
+            assert not PHONE_IN_TEXT.search(text), f"{url}: {PHONE_IN_TEXT.search(text).group()} is shown with no source"
+
+
+def test_numbers_without_a_primary_source_are_not_shown(live_server: LiveServer) -> None:
+    """RESOURCES-SOURCES.md section 6: numbers no primary source confirms are left out."""
+    unconfirmed = ["2097573733", "8443631423", "8008281120", "8888144026", "8888080928", "898211"]
+    for code in CODES:
+        for page in (live_server.site.out_dir / code).rglob("index.html"):
+            html = page.read_text()
+            # What a person can read or dial: link targets and visible text, not asset hashes.
+            shown = re.findall(r'href="(?:tel|sms):([^"]+)"', html)
+            shown += re.findall(r"\d[\d\s().\-]{3,}\d", re.sub(r"<[^>]+>", " ", html))
+            for written in shown:
+                digits = re.sub(r"[^0-9]", "", written)
+                for number in unconfirmed:
+                    assert number not in digits, f"{page}: {written}"
+    hotlines = httpx.get(f"{live_server.url}/en/resources/hotlines/").text
+    assert "Numbers we could not confirm" in hotlines and "Freedom for Immigrants" in hotlines
+
+
+def test_reviewed_date_says_what_was_checked(live_server: LiveServer) -> None:
+    text = httpx.get(f"{live_server.url}/en/resources/know-your-rights/").text
+    assert "Checked against the sources above on:" in text and "Last reviewed" not in text
+    hotlines = httpx.get(f"{live_server.url}/en/resources/hotlines/").text
+    assert "number checked against this source on" in hotlines

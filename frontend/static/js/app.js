@@ -1,5 +1,6 @@
 // Wiring only: each feature lives in its own module.
 import { registerWorker } from "./pwa/register-worker.js";
+import { reportFontUse } from "./pwa/font-use.js";
 import { startInstallHelp } from "./pwa/install-help.js";
 import { startOfflineIndicator } from "./ui/offline-indicator.js";
 import { startQuickExit } from "./ui/quick-exit.js";
@@ -12,6 +13,7 @@ startInstallHelp();
 startCopyButtons();
 startTextSizeToggle();
 registerWorker();
+reportFontUse();
 // The vault's code loads only on the pages that use it.
 if (document.getElementById("plan-app")) import("./pages/plan-page.js").then((page) => page.startPlanPage());
 if (document.getElementById("settings-app")) import("./pages/settings-page.js").then((page) => page.startSettingsPage());

@@ -1,6 +1,6 @@
 // A page for one child, in big simple words: who picks me up, who takes care
 // of me, the numbers I know by heart, and what to do if a parent does not come home.
-import { checkValue } from "../plan/values.js";
+import { telHref } from "../ui/tel.js";
 import { fillParts } from "../ui/fill.js";
 import { t } from "../ui/strings.js";
 import { element } from "../views/dom.js";
@@ -19,10 +19,6 @@ function person({ name, relation }) {
   return item;
 }
 
-// Only a valid number becomes a link that dials it, with its digits alone.
-function telHref(phone) {
-  return checkValue("tel", phone) === null ? `tel:${phone.replace(/[^0-9+]/g, "")}` : null;
-}
 
 /**
  * @param {import("../plan/child-page.js").ChildPage} page

@@ -1,8 +1,10 @@
 // One answer of the plan as a form control, chosen from its schema type. Text
 // reaches the page only as text (values, textContent); what was typed is kept
-// exactly, valid or not, and problems are shown next to it.
+// exactly, valid or not. Problems show when the person presses Continue (never
+// while they type or leave a field, so nothing moves under their finger), and
+// at once for an answer that was stored with a problem.
 import { problemSpec, sectionDef, schema } from "../plan/schema.js";
-import { isBlank, normalizeANumber, parseDate } from "../plan/values.js";
+import { asciiDigits, isBlank, normalizeANumber } from "../plan/values.js";
 import { fill, fillParts } from "../ui/fill.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
@@ -11,17 +13,23 @@ import { element } from "../views/dom.js";
 // Radio buttons up to this many options, a select above (a long list of radios
 // pushes the rest of the step far down a phone screen).
 const MAX_RADIOS = 3;
-const ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-// What the browser keeps in an <input>: free text everywhere but dates, so
-// nothing typed is changed by the browser (type=email would trim spaces).
+// A date as three boxes (day, month, year), so what the person types never
+// depends on the browser's locale format. Stored as YYYY-MM-DD once whole; a
+// half-typed date is kept as its parts ("2025--7"), flagged, and shown again.
+const DATE_PARTS = /^([^-]*)-([^-]*)-([^-]*)$/;
+const DATE_ORDERS = { mdy: ["month", "day", "year"], dmy: ["day", "month", "year"], ymd: ["year", "month", "day"] };
+// What the browser keeps in an <input>: free text everywhere, so nothing typed
+// is changed by the browser (type=email would trim spaces).
 const INPUTS = {
   text: { type: "text", dir: "auto" },
   tel: { type: "tel", inputmode: "tel", dir: "ltr" },
   email: { type: "text", inputmode: "email", dir: "ltr", autocapitalize: "none" },
   anumber: { type: "text", dir: "ltr", autocapitalize: "characters" },
   number: { type: "text", inputmode: "decimal", dir: "ltr" },
-  date: { type: "date", dir: "ltr" },
 };
+// Spell checkers may send what is typed to a cloud service (Chrome's enhanced
+// spell check, Edge's editor): never on plan data.
+const NO_SPELLCHECK = { spellcheck: "false", autocorrect: "off" };
 const NUMBER = /^-?[0-9]+(?:\.[0-9]+)?$/;
 
 /**
@@ -31,6 +39,7 @@ const NUMBER = /^-?[0-9]+(?:\.[0-9]+)?$/;
  * @returns {string | number}
  */
 function amount(text) {
+  // "$500" or "1,200" stay as typed: the schema accepts them, and nothing is lost.
   return NUMBER.test(text) && String(Number(text)) === text ? Number(text) : text;
 }
 
@@ -83,15 +92,18 @@ export class FieldView {
    * @param {unknown} options.value the stored answer
    * @param {Array<{id: string, role: unknown, name: string, index: number}>} options.people
    * @param {FieldHandlers} options.handlers
+   * @param {string} [options.label] the question in other words (the interview's), else the schema's label
+   * @param {string[]} [options.suggestions] answers to offer with one tap while it is blank (names already typed)
    */
-  constructor(field, { path, pointer, value, people, handlers }) {
+  constructor(field, { path, pointer, value, people, handlers, label, suggestions = [] }) {
+    this.suggestions = suggestions;
     this.field = field;
     this.path = path;
     this.pointer = pointer;
     this.value = value;
     this.handlers = handlers;
-    this.live = !isBlank(value);
-    this.localProblem = null;
+    this.label = label;
+    this.live = false;
     this.id = newElementId();
     this.root = element("div", { class: `field field-${field.type}`, "data-pointer": pointer });
     this.problem = element("p", { class: "field-problem", id: `${this.id}-problem` });
@@ -100,36 +112,51 @@ export class FieldView {
     if (field.type === "yesno" || (field.type === "choice" && field.options.length <= MAX_RADIOS)) this.#radios();
     else if (field.type === "personrefs") this.#checkboxes(people);
     else if (field.type === "choice" || field.type === "personref") this.#select(people);
+    else if (field.type === "date" && (isBlank(value) || (typeof value === "string" && DATE_PARTS.test(value)))) this.#dateBoxes();
     else this.#input();
   }
 
   #labelText() {
-    const text = [planLabel(this.field.label)];
+    const text = [this.label ?? planLabel(this.field.label)];
     if (this.field.required) text.push(" ", element("span", { class: "required" }, t("editorRequired")));
     return text;
   }
 
   #help() {
-    return this.field.help ? [element("p", { class: "hint", id: `${this.id}-help` }, planLabel(this.field.help))] : [];
+    const parts = this.field.help ? [element("p", { class: "hint", id: `${this.id}-help` }, planLabel(this.field.help))] : [];
+    return [...parts, ...this.#explain()];
+  }
+
+  /** "What is this?": a word the family may not know, explained where it first appears. */
+  #explain() {
+    const entry = this.field.explain ? schema.glossary[this.field.explain] : null;
+    if (!entry) return [];
+    const details = element("details", { class: "explain" });
+    details.append(element("summary", {}, planLabel(entry.title)), element("p", {}, planLabel(entry.text)));
+    if (entry.resource) {
+      const lang = document.documentElement.lang || "en";
+      // A new tab: leaving the plan page would lock the plan.
+      const link = element("a", { href: `/${lang}/resources/${entry.resource}/`, target: "_blank", rel: "noopener" }, t("editorExplainMore"));
+      const more = element("p");
+      more.append(link);
+      details.append(more);
+    }
+    return [details];
   }
 
   #input() {
     const { field, value } = this;
     const longText = field.type === "longtext";
-    const storedDateIsText = field.type === "date" && !isBlank(value) && !(typeof value === "string" && ISO_DATE.test(value) && parseDate(value));
+    // A stored date that is not in the boxes' form (typed as text by an older app) stays text.
     const attributes = longText ? { dir: "auto", rows: field.maxLength > 4000 ? "10" : "4" } : { ...INPUTS[field.type] ?? INPUTS.text };
-    if (storedDateIsText) Object.assign(attributes, { type: "text", inputmode: "numeric" });
     const control = element(longText ? "textarea" : "input", {
       id: this.id,
       name: this.id,
       autocomplete: "off",
       "aria-describedby": this.describedBy,
+      ...NO_SPELLCHECK,
       ...attributes,
     });
-    if (field.sensitive || !["text", "longtext"].includes(field.type)) {
-      control.setAttribute("spellcheck", "false");
-      control.setAttribute("autocorrect", "off");
-    }
     control.value = asText(value);
     control.addEventListener("input", () => this.#typed(control));
     control.addEventListener("change", () => this.handlers.commit(this));
@@ -137,7 +164,7 @@ export class FieldView {
     this.focusTarget = control;
     const label = element("label", { for: this.id });
     label.append(...this.#labelText());
-    this.root.append(label, ...this.#help(), control);
+    this.root.append(label, ...this.#help(), control, ...this.#suggestionButtons());
     if (field.type === "anumber") {
       this.canonical = element("p", { class: "hint", id: `${this.id}-canonical` });
       this.root.append(this.canonical);
@@ -146,17 +173,48 @@ export class FieldView {
     this.root.append(this.problem);
   }
 
+  /** A name already typed elsewhere in the plan, one tap away (the person is not typed twice). */
+  #suggestionButtons() {
+    if (!this.suggestions.length || !isBlank(this.value)) return [];
+    const box = element("div", { class: "suggestions" });
+    box.append(element("p", { class: "hint" }, t(this.field.suggest === "earlier" ? "editorSuggestEarlier" : "editorSuggestNames")));
+    this.suggestions.forEach((suggestion, index) => {
+      const button = element("button", { type: "button", class: "button button-small", "data-action": "suggest", dir: "auto" }, suggestion);
+      button.addEventListener("click", () => this.handlers.suggest(this, index));
+      box.append(button);
+    });
+    return [box];
+  }
+
   #typed(control) {
-    if (control.type === "date" && control.validity.badInput) {
-      // A half-typed date: keep the stored answer and say what is wrong.
-      this.localProblem = "badDate";
-      this.live = true;
-      this.showProblems([]);
-      return;
-    }
-    this.localProblem = null;
     this.#answer(this.field.type === "number" ? amount(control.value) : control.value);
     if (this.canonical) this.#showCanonical();
+  }
+
+  #dateBoxes() {
+    const group = this.#group("date");
+    const stored = typeof this.value === "string" ? DATE_PARTS.exec(this.value) : null;
+    const parts = { year: stored?.[1] ?? "", month: stored?.[2] ?? "", day: stored?.[3] ?? "" };
+    const order = DATE_ORDERS[document.documentElement.dataset.dateOrder] ?? DATE_ORDERS.dmy;
+    const boxes = element("div", { class: "date-boxes", dir: "ltr" });
+    this.inputs = order.map((part) => {
+      const id = `${this.id}-${part}`;
+      const input = element("input", {
+        id, name: id, type: "text", inputmode: "numeric", autocomplete: "off", class: `date-${part}`,
+        maxlength: part === "year" ? "4" : "2", "aria-describedby": this.describedBy, ...NO_SPELLCHECK,
+      });
+      // Shown without a leading zero, as people type it.
+      input.value = part === "year" ? parts.year : parts[part].replace(/^0(?=[0-9])/, "");
+      input.dataset.part = part;
+      input.addEventListener("input", () => this.#answer(composeDate(this.inputs)));
+      input.addEventListener("change", () => this.handlers.commit(this));
+      const box = element("div", { class: "date-part" });
+      box.append(element("label", { for: id }, t(`editorDate${part[0].toUpperCase()}${part.slice(1)}`)), input);
+      boxes.append(box);
+      return input;
+    });
+    group.append(boxes);
+    this.focusTarget = this.inputs[0];
   }
 
   #showCanonical() {
@@ -286,16 +344,27 @@ export class FieldView {
     this.root.hidden = !applies;
   }
 
-  /** Problems show from the first time the person leaves the field, and at once for stored answers. */
+  /** From now on, problems show and follow the typing: after Continue, and for stored answers. */
   markLive() {
     this.live = true;
+  }
+
+  /** @returns {string} the question, as the error summary names it */
+  get question() {
+    return this.label ?? planLabel(this.field.label);
+  }
+
+  /** @returns {string} the id of what the error summary links to */
+  get targetId() {
+    return this.focusTarget?.id || this.id;
   }
 
   /**
    * @param {Array<{path: string, code: string}>} problems this field's problems (its own path or below it)
    */
   showProblems(problems) {
-    const codes = this.localProblem ? [this.localProblem] : [...new Set(problems.map((problem) => problem.code))];
+    const codes = [...new Set(problems.map((problem) => problem.code))];
+    this.codes = codes;
     const shown = this.live ? codes : [];
     this.problem.textContent = shown.map((code) => planLabel(problemSpec(code).message)).join(" ");
     const error = shown.some((code) => problemSpec(code).severity === "error");
@@ -309,4 +378,19 @@ export class FieldView {
   focus() {
     this.focusTarget?.focus();
   }
+}
+
+/**
+ * The date the three boxes hold: YYYY-MM-DD, the parts as typed while it is
+ * not whole, or undefined (not answered) when every box is empty.
+ * @param {HTMLInputElement[]} inputs
+ * @returns {string | undefined}
+ */
+function composeDate(inputs) {
+  // Digits typed on an Arabic or Myanmar keyboard are stored as ASCII: a date is structured data.
+  const part = (name) => asciiDigits(inputs.find((input) => input.dataset.part === name).value.trim());
+  const [year, month, day] = [part("year"), part("month"), part("day")];
+  if (!year && !month && !day) return undefined;
+  const pad = (text) => (/^[0-9]$/.test(text) ? `0${text}` : text);
+  return `${year}-${pad(month)}-${pad(day)}`;
 }

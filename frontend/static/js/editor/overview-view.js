@@ -1,6 +1,7 @@
-// The overview: the most important gaps first, keeping the plan current,
-// how complete each part is, and the children's pages.
-import { schema, sectionDef } from "../plan/schema.js";
+// The plan at a glance: what to do next, the most important gaps, each part's
+// answered questions on one line, the children's pages, and keeping the plan
+// current. Short on purpose: every part opens on its own screen.
+import { schema } from "../plan/schema.js";
 import { fill, fillParts } from "../ui/fill.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
@@ -8,8 +9,8 @@ import { element } from "../views/dom.js";
 import { personLabel } from "./field-view.js";
 import { routeHash } from "./router.js";
 
-function stepLink(sectionId, text, className = "") {
-  return element("a", { href: routeHash({ name: "step", section: sectionId }), class: className }, text);
+function link(route, text, className = "") {
+  return element("a", { href: routeHash(route), class: className }, text);
 }
 
 function heading(id, text) {
@@ -18,67 +19,84 @@ function heading(id, text) {
 
 /**
  * @param {object} state
- * @param {object[]} state.sections every section, in flow order
- * @param {Record<string, [number, number]>} state.counts completeness per section
+ * @param {object[]} state.sections the parts that apply, in flow order
+ * @param {object[]} state.skipped the parts the family said do not apply
+ * @param {Record<string, [number, number]>} state.counts answered questions per part
  * @param {string[]} state.gaps failed importance checks, most critical first
- * @param {Set<string>} state.toCheck sections with an answer to check
+ * @param {Set<string>} state.toCheck parts with an answer to check
  * @param {Array<{id: string, role: unknown, name: string, index: number}>} state.people
+ * @param {boolean} state.fresh nothing is in the plan yet
  * @param {HTMLElement} state.upkeep the "keep it current" card
  * @returns {HTMLElement}
  */
-export function renderOverview({ sections, counts, gaps, toCheck, people, upkeep }) {
+export function renderOverview({ sections, skipped, counts, gaps, toCheck, people, fresh, upkeep }) {
   const root = element("section", { class: "overview", "aria-labelledby": "overview-title" });
   root.append(element("h2", { id: "overview-title", tabindex: "-1" }, t("editorOverview")), element("p", { class: "hint" }, t("editorOverviewHelp")));
-  // Skipped parts wait here: the first part not started yet.
-  const next = sections.find((s) => counts[s.id][0] === 0 && counts[s.id][1] > 0);
-  if (next) root.append(stepLink(next.id, fill(t("editorContinue"), { section: planLabel(next.title) }), "button button-primary continue"));
-
-  const gapSection = element("section", { class: "gaps", "aria-labelledby": "gaps-title" });
-  gapSection.append(heading("gaps-title", t("editorGapsTitle")));
-  if (gaps.length === 0) gapSection.append(element("p", { class: "all-good" }, t("editorNoGaps")));
-  for (const id of gaps) {
-    const check = schema.importance.find((c) => c.id === id);
-    const card = element("div", { class: "notice gap", "data-gap": id });
-    card.append(element("p", { class: "gap-label" }, planLabel(check.label)));
-    if (check.help) card.append(element("p", {}, planLabel(check.help)));
-    card.append(stepLink(check.section, fill(t("editorGoTo"), { section: planLabel(sectionDef(check.section).title) })));
-    gapSection.append(card);
+  if (fresh || gaps.length) {
+    root.append(link({ name: "start", screen: "children" }, t("editorStartEssentials"), "button button-primary continue"));
+  } else {
+    const next = sections.find((s) => counts[s.id][0] < counts[s.id][1]);
+    if (next) root.append(link({ name: "step", section: next.id }, fill(t("editorContinue"), { section: planLabel(next.title) }), "button button-primary continue"));
   }
-  root.append(gapSection, upkeep);
+
+  if (gaps.length) {
+    const gapSection = element("section", { class: "gaps", "aria-labelledby": "gaps-title" });
+    gapSection.append(heading("gaps-title", t("editorGapsTitle")));
+    const list = element("ul", { class: "gap-list" });
+    for (const id of gaps) {
+      const check = schema.importance.find((c) => c.id === id);
+      const item = element("li", { class: "gap", "data-gap": id });
+      item.append(link({ name: "step", section: check.section }, planLabel(check.label)));
+      if (check.help) item.append(element("p", { class: "hint" }, planLabel(check.help)));
+      list.append(item);
+    }
+    gapSection.append(list);
+    root.append(gapSection);
+  } else if (!fresh) {
+    root.append(element("p", { class: "all-good" }, t("editorNoGaps")));
+  }
 
   const parts = element("section", { class: "parts", "aria-labelledby": "parts-title" });
   const list = element("ol", { class: "part-list" });
   for (const sdef of sections) {
     const [filled, total] = counts[sdef.id];
     const item = element("li", { class: "part", "data-section": sdef.id });
-    item.append(stepLink(sdef.id, planLabel(sdef.title), "part-link"));
-    const status = element("p", { class: "part-status" }, total === 0 ? t("editorOptionalPart") : fill(t("editorAnswered"), { filled, total }));
-    item.append(status, element("progress", { max: String(Math.max(total, 1)), value: String(filled), "aria-hidden": "true" }));
-    if (toCheck.has(sdef.id)) item.append(element("p", { class: "field-problem", "data-severity": "warning" }, t("editorToCheck")));
+    item.append(link({ name: "step", section: sdef.id }, planLabel(sdef.title), "part-link"));
+    const status = total === 0 ? t("editorOptionalPart") : fill(t("editorAnswered"), { filled, total });
+    item.append(element("span", { class: `part-status${total > 0 && filled === total ? " part-done" : ""}` }, status));
+    if (toCheck.has(sdef.id)) item.append(element("span", { class: "part-check" }, t("editorToCheck")));
     list.append(item);
   }
   parts.append(heading("parts-title", t("editorSectionsTitle")), list);
+  for (const sdef of skipped) {
+    const note = element("p", { class: "hint part-skipped" });
+    note.append(...fillParts(t("editorSkippedPart"), { section: link({ name: "step", section: gateSection(sdef) }, planLabel(sdef.title)) }));
+    parts.append(note);
+  }
   root.append(parts);
 
   const children = people.filter((person) => person.role === "child");
-  const pages = element("section", { class: "child-pages", "aria-labelledby": "child-pages-title" });
-  pages.append(heading("child-pages-title", t("editorChildPagesTitle")));
-  if (children.length === 0) {
-    const hint = element("p", { class: "hint" });
-    hint.append(...fillParts(t("editorNoChildren"), { section: stepLink(schema.personSection, planLabel(sectionDef(schema.personSection).title)) }));
-    pages.append(hint);
-  } else {
-    pages.append(element("p", { class: "hint" }, t("editorChildPagesHelp")));
+  if (children.length) {
+    const pages = element("section", { class: "child-pages", "aria-labelledby": "child-pages-title" });
+    pages.append(heading("child-pages-title", t("editorChildPagesTitle")), element("p", { class: "hint" }, t("editorChildPagesHelp")));
     const links = element("ul", { class: "child-links" });
     for (const child of children) {
-      const link = element("a", { href: routeHash({ name: "child", id: child.id }), class: "button" });
-      link.append(...fillParts(t("editorChildPageLink"), { name: element("bdi", {}, personLabel(child)) }));
+      const anchor = element("a", { href: routeHash({ name: "child", id: child.id }), class: "button button-small" });
+      anchor.append(...fillParts(t("editorChildPageLink"), { name: element("bdi", {}, personLabel(child)) }));
       const item = element("li");
-      item.append(link);
+      item.append(anchor);
       links.append(item);
     }
     pages.append(links);
+    root.append(pages);
   }
-  root.append(pages);
+  root.append(link({ name: "share" }, t("editorShareAndPrint"), "button share-link"), upkeep);
   return root;
 }
+
+// Where the family said a part does not apply: the question that skips it.
+function gateSection(sdef) {
+  const when = sdef.when ?? {};
+  return when.section ?? schema.personSection;
+}
+

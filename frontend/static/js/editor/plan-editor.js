@@ -11,9 +11,12 @@ import { FlowController } from "./flow-controller.js";
  */
 export function startPlanEditor({ container, status, backupState }) {
   let controller = null;
+  // The question last edited (a JSON Pointer into the plan, no answer): after an
+  // automatic lock and unlock, the family is taken back to it. Kept in memory only.
+  const place = { pointer: null };
   document.addEventListener("famplan:unlocked", async (event) => {
     controller?.close();
-    controller = new FlowController({ container, session: event.detail, status, backupState });
+    controller = new FlowController({ container, session: event.detail, status, backupState, place });
     await controller.open();
   });
   document.addEventListener("famplan:flush", () => controller?.flush());

@@ -1,9 +1,19 @@
-// Where the editor is, in the URL hash: "#overview", "#step=contacts",
-// "#child=<item id>". Ids are random, so the hash never holds plan data;
-// each move is a history entry, so the back button goes back a step.
+// Where the editor is, in the URL hash. Ids are random, so the hash never holds
+// plan data; each move is a history entry, so Back (the browser's, or Android's
+// back gesture in the installed app) goes back one screen.
+//
+//   #overview               the plan at a glance
+//   #start=<screen>         the first-run interview (children, pickup, caregiver, contact, done)
+//   #step=<section>         a part of the plan: its questions, or its list of entries
+//   #item=<section>/<id>    one entry of a list (one person, one school, one contact)
+//   #check=<section>        check your answers, at the end of a part
+//   #share                  share and print
+//   #child=<person id>      a child's own page
 
 /**
- * @typedef {{name: "overview"} | {name: "step", section: string} | {name: "child", id: string}} Route
+ * @typedef {{name: "overview"} | {name: "start", screen: string} | {name: "step", section: string}
+ *   | {name: "item", section: string, id: string} | {name: "check", section: string}
+ *   | {name: "share"} | {name: "child", id: string}} Route
  */
 
 /**
@@ -13,12 +23,19 @@
 export function parseRoute(hash) {
   const text = hash.startsWith("#") ? hash.slice(1) : hash;
   if (text === "overview") return { name: "overview" };
-  const [key, value] = text.split("=", 2);
-  if (!value) return null;
-  const decoded = safeDecode(value);
-  if (decoded === null) return null;
-  if (key === "step") return { name: "step", section: decoded };
-  if (key === "child") return { name: "child", id: decoded };
+  if (text === "share") return { name: "share" };
+  const [key, raw] = text.split("=", 2);
+  if (!raw) return null;
+  const value = safeDecode(raw);
+  if (value === null) return null;
+  if (key === "start") return { name: "start", screen: value };
+  if (key === "step") return { name: "step", section: value };
+  if (key === "check") return { name: "check", section: value };
+  if (key === "child") return { name: "child", id: value };
+  if (key === "item") {
+    const cut = value.indexOf("/");
+    return cut > 0 ? { name: "item", section: value.slice(0, cut), id: value.slice(cut + 1) } : null;
+  }
   return null;
 }
 
@@ -35,14 +52,35 @@ function safeDecode(text) {
  * @returns {string}
  */
 export function routeHash(route) {
-  if (route.name === "step") return `#step=${encodeURIComponent(route.section)}`;
-  if (route.name === "child") return `#child=${encodeURIComponent(route.id)}`;
-  return "#overview";
+  switch (route.name) {
+    case "start":
+      return `#start=${encodeURIComponent(route.screen)}`;
+    case "step":
+      return `#step=${encodeURIComponent(route.section)}`;
+    case "check":
+      return `#check=${encodeURIComponent(route.section)}`;
+    case "item":
+      return `#item=${encodeURIComponent(route.section)}/${encodeURIComponent(route.id)}`;
+    case "child":
+      return `#child=${encodeURIComponent(route.id)}`;
+    case "share":
+      return "#share";
+    default:
+      return "#overview";
+  }
 }
 
 /** @returns {Route | null} where the page is now */
 export function currentRoute() {
   return parseRoute(window.location.hash);
+}
+
+/**
+ * Goes to a screen as a new history entry (Back returns here).
+ * @param {Route} route
+ */
+export function go(route) {
+  window.location.hash = routeHash(route);
 }
 
 /**

@@ -5,11 +5,12 @@
 // A refused file never reaches storage: every check runs before any save.
 import { HANDOFF_HASH, takeSharedFile } from "../share/shared-file-handoff.js";
 import { formatDay } from "../ui/dates.js";
-import { fill } from "../ui/fill.js";
+import { fill, fillParts } from "../ui/fill.js";
 import { t } from "../ui/strings.js";
 import { startAutoLock } from "../vault/auto-lock.js";
 import { autoLockMinutes } from "../vault/preferences.js";
 import * as vault from "../vault/vault.js";
+import { userTextList } from "../views/dom.js";
 import { ImportView } from "../views/import-view.js";
 import { PrintView } from "../views/print-view.js";
 import { SharedPlansView } from "../views/shared-plans-view.js";
@@ -23,14 +24,14 @@ function madeOn(iso) {
   return Number.isNaN(ms) ? "" : formatDay(ms);
 }
 
-/** What the preview says about an opened file, and the label it suggests. */
+/** What the preview says about an opened file (lines of text and nodes), and the label it suggests. */
 function describe({ kind, plan, exportedAt }, { peopleOf, planDocument }) {
   const people = peopleOf(plan).filter((person) => person.name);
   const adults = people.filter((person) => person.role === "adult").map((person) => person.name);
   const names = people.map((person) => person.name);
-  const lines = [t(kind === "caregiver" ? "importKindCaregiver" : "importKindFull")];
-  if (madeOn(exportedAt)) lines.push(fill(t("importMadeOn"), { date: madeOn(exportedAt) }));
-  if (names.length > 0) lines.push(fill(t("importPeople"), { names: names.join(", ") }));
+  const lines = [[t(kind === "caregiver" ? "importKindCaregiver" : "importKindFull")]];
+  if (madeOn(exportedAt)) lines.push([fill(t("importMadeOn"), { date: madeOn(exportedAt) })]);
+  if (names.length > 0) lines.push(fillParts(t("importPeople"), { names: userTextList(names, ", ") }));
   const label = (adults.length > 0 ? adults : names).join(", ") || t("importDefaultLabel");
   return { lines, label, document: planDocument(plan, { heading: "" }) };
 }

@@ -3,6 +3,7 @@
 import { isPlainObject, own } from "./schema.js";
 import { isBlank, trim } from "./values.js";
 import { personById } from "./people.js";
+import { pickupFor, schoolsOfChild } from "./schools.js";
 
 function text(value) {
   return typeof value === "string" && !isBlank(value) ? trim(value) : "";
@@ -17,7 +18,7 @@ function objectItems(value) {
  * @typedef {object} ChildPage
  * @property {string} name
  * @property {ChildContact[]} caregivers primary, then second caregiver
- * @property {Array<{school: string, people: ChildContact[]}>} pickups by school or daycare
+ * @property {Array<{school: string, resource: ChildContact, people: ChildContact[]}>} pickups by school or daycare, with its Safe Haven resource person
  * @property {ChildContact[]} numbers contacts this child knows by heart, in contact order
  * @property {string} steps what the children do (the family's own words)
  * @property {string} meetingPlace
@@ -37,14 +38,13 @@ export function childPage(plan, childId) {
     { name: text(own(care, "primaryName")), phone: text(own(care, "primaryPhone")), relation: text(own(care, "primaryRelation")) },
     { name: text(own(care, "alternateName")), phone: text(own(care, "alternatePhone")), relation: text(own(care, "alternateRelation")) },
   ].filter((person) => person.name);
-  const pickups = objectItems(own(sections, "school"))
-    .filter((school) => own(school, "child") === childId)
-    .map((school) => ({
-      school: text(own(school, "name")),
-      people: objectItems(own(school, "pickup"))
-        .map((p) => ({ name: text(own(p, "name")), phone: text(own(p, "phone")), relation: text(own(p, "relation")) }))
-        .filter((p) => p.name),
-    }));
+  const pickups = schoolsOfChild(plan, childId).map((school) => ({
+    school: text(own(school, "name")),
+    resource: { name: text(own(school, "resourcePerson")), phone: text(own(school, "resourcePhone")), relation: "" },
+    people: pickupFor(school, childId)
+      .map((p) => ({ name: text(own(p, "name")), phone: text(own(p, "phone")), relation: text(own(p, "relation")) }))
+      .filter((p) => p.name),
+  }));
   const numbers = objectItems(own(sections, "contacts"))
     .filter((contact) => {
       const refs = own(contact, "memorizeBy");

@@ -1,6 +1,6 @@
 // How much of the plan is answered, and which critical answers are missing.
 // Mirrors completeness() and gaps() in server/plan_schema.py.
-import { applies, isPlainObject, own, schema, sectionDefs } from "./schema.js";
+import { applies, isPlainObject, own, schema, sectionApplies, sectionDef, sectionDefs } from "./schema.js";
 import { isBlank } from "./values.js";
 
 function objectItems(value) {
@@ -8,13 +8,14 @@ function objectItems(value) {
 }
 
 /**
- * [filled, total] over the fields of one item or object section that apply.
+ * [filled, total] over the questions (`key` fields) of one item or object section
+ * that apply. Details behind "More about" are extras: a plan is complete without them.
  * @param {object[]} fields
  * @param {unknown} values
  * @returns {[number, number]}
  */
 export function countAnswers(fields, values) {
-  const applicable = fields.filter((field) => applies(field, values));
+  const applicable = fields.filter((field) => field.key && applies(field, values));
   return [applicable.filter((field) => !isBlank(own(values, field.id))).length, applicable.length];
 }
 
@@ -48,7 +49,11 @@ function sectionsOf(plan) {
  */
 export function completeness(plan) {
   const sections = sectionsOf(plan);
-  return Object.fromEntries(sectionDefs().map((sdef) => [sdef.id, sectionCompleteness(sdef, own(sections, sdef.id))]));
+  return Object.fromEntries(sectionDefs().map((sdef) => [
+    sdef.id,
+    // A section the family said does not apply (no pets, no children) has nothing to answer.
+    sectionApplies(sdef, sections) ? sectionCompleteness(sdef, own(sections, sdef.id)) : [0, 0],
+  ]));
 }
 
 function hasAll(values, fieldIds) {
@@ -67,11 +72,13 @@ function importanceOk(check, sections) {
 }
 
 /**
- * Ids of failed importance checks, most critical first.
+ * Ids of failed importance checks, most critical first; a section that does not apply has none.
  * @param {unknown} plan
  * @returns {string[]}
  */
 export function gaps(plan) {
   const sections = sectionsOf(plan);
-  return schema.importance.filter((check) => !importanceOk(check, sections)).map((check) => check.id);
+  return schema.importance
+    .filter((check) => sectionApplies(sectionDef(check.section), sections) && !importanceOk(check, sections))
+    .map((check) => check.id);
 }

@@ -108,6 +108,21 @@ const OPS = {
       });
     }
   },
+  wrapValue(doc, step) {
+    // school.child -> school.children: [child], unless `to` exists; any value is kept as it was.
+    for (const obj of select(doc, splitPointer(step.in))) {
+      if (isPlainObject(obj) && Object.hasOwn(obj, step.from) && !Object.hasOwn(obj, step.to)) {
+        const value = obj[step.from];
+        delete obj[step.from];
+        obj[step.to] = [value];
+      }
+    }
+  },
+  setDefault(doc, step) {
+    const parts = splitPointer(step.path);
+    const parent = parentOf(doc, parts, true);
+    if (parent !== null && !Object.hasOwn(parent, parts.at(-1))) parent[parts.at(-1)] = structuredClone(step.value);
+  },
   set(doc, step) {
     const parts = splitPointer(step.path);
     const parent = parentOf(doc, parts, true);

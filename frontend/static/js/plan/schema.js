@@ -59,8 +59,21 @@ export function own(object, key) {
   return isPlainObject(object) && Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
+function sameScalar(a, b) {
+  return typeof a === typeof b && a === b; // JSON true is not 1; objects are never an option
+}
+
+function conditionHolds(condition, values) {
+  const current = own(values, condition.field);
+  if (Object.hasOwn(condition, "in")) return condition.in.some((option) => sameScalar(current, option));
+  return !condition.notIn.some((option) => sameScalar(current, option));
+}
+
 /**
- * Whether a field applies, given the values of its item or section (its `when`).
+ * Whether a field (or rule) applies, given the values of its item or section:
+ * every condition of its `when` holds. {field, in}: the answer is one of these;
+ * {field, notIn}: it is not (a blank answer counts: a question is skipped only
+ * when the family said it does not apply).
  * @param {object} field
  * @param {unknown} values
  * @returns {boolean}
@@ -68,8 +81,29 @@ export function own(object, key) {
 export function applies(field, values) {
   const when = field.when;
   if (!when) return true;
-  const current = own(values, when.field);
-  return typeof current === "string" && when.in.includes(current);
+  return (Array.isArray(when) ? when : [when]).every((condition) => conditionHolds(condition, values));
+}
+
+/**
+ * A section's own `when`: another section's answer ({section, field, in|notIn}),
+ * or that the plan has a person of a role ({hasRole: "child"}).
+ * @param {object} sdef
+ * @param {unknown} sections
+ * @returns {boolean}
+ */
+export function sectionApplies(sdef, sections) {
+  const when = sdef.when;
+  if (!when) return true;
+  if (Object.hasOwn(when, "hasRole")) {
+    // Like Python's dict of id -> role: a later person with the same id wins.
+    const roles = new Map();
+    const people = own(sections, schema.personSection);
+    for (const person of Array.isArray(people) ? people : []) {
+      if (typeof own(person, "id") === "string") roles.set(own(person, "id"), own(person, schema.roleField));
+    }
+    return [...roles.values()].some((role) => sameScalar(role, when.hasRole));
+  }
+  return conditionHolds(when, own(sections, when.section));
 }
 
 /**

@@ -1,9 +1,8 @@
 // Keeping the plan current: the review date and papers that expire. Pure:
 // "today" is passed in. (Whether the plan changed since the last backup file is
 // the vault's to know: vault.backupState().)
-import { isPlainObject, own, schema, sectionDef } from "./schema.js";
+import { applies, isPlainObject, own, sectionDef } from "./schema.js";
 import { addMonths, parseDate } from "./values.js";
-import { effectiveEnd, sectionTargets } from "./validate.js";
 
 // Many countries want a passport valid for six more months; renewing one takes weeks.
 export const DOCUMENT_WARNING_MONTHS = 6;
@@ -44,12 +43,12 @@ export function expiringPapers(plan, today) {
     const status = expiryOf(date, today, DOCUMENT_WARNING_MONTHS);
     if (status) found.push({ source: "document", index, kind: own(item, "kind"), person: own(item, "person"), date, ...status });
   });
-  for (const rule of schema.rules.filter((r) => r.check === "expiresWithin")) {
-    for (const [, values] of sectionTargets(sectionDef(rule.section), own(sections, rule.section))) {
-      const date = effectiveEnd(values, rule);
-      const status = expiryOf(date, today, AUTHORITY_WARNING_MONTHS);
-      if (status) found.push({ source: "authority", date, ...status });
-    }
+  // The caregiver's paper: the end date written on it (Wis. Stat. 48.979 sets no flat limit).
+  const authority = own(sections, "authority");
+  const endField = sectionDef("authority").fields.find((field) => field.id === "expiresOn");
+  if (isPlainObject(authority) && applies(endField, authority)) {
+    const status = expiryOf(parseDate(own(authority, "expiresOn")), today, AUTHORITY_WARNING_MONTHS);
+    if (status) found.push({ source: "authority", date: parseDate(own(authority, "expiresOn")), ...status });
   }
   return found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

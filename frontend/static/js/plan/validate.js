@@ -121,36 +121,30 @@ export function sectionTargets(sdef, value) {
   return value.flatMap((item, index) => (isPlainObject(item) ? [[path + pointer(index), item]] : []));
 }
 
-function ruleMatches(rule, values) {
-  return applies({ when: rule.when }, values);
+function firstDate(values, fieldIds) {
+  for (const id of fieldIds) {
+    const found = parseDate(own(values, id));
+    if (found !== null) return found;
+  }
+  return null;
 }
 
-/**
- * Last valid day under an expiresWithin rule: the earlier of the written end and
- * start + maxMonths; null if the rule does not apply or no date is known.
- * @param {unknown} values
- * @param {object} rule
- * @returns {string | null}
- */
-export function effectiveEnd(values, rule) {
-  if (!ruleMatches(rule, values)) return null;
-  const start = parseDate(own(values, rule.start));
-  const end = parseDate(own(values, rule.end));
-  if (start === null) return end;
-  const limit = addMonths(start, rule.maxMonths);
-  return end === null || limit < end ? limit : end;
-}
-
+// dateOrder: the end is not before the start; longerThan: not more than maxMonths
+// after it; flagged: the conditions of `when` alone are the problem, reported at `at`.
 function checkRule(rule, sections) {
-  if (rule.check !== "expiresWithin") throw new Error(`unknown rule check ${rule.check}`);
+  if (!["dateOrder", "longerThan", "flagged"].includes(rule.check)) throw new Error(`unknown rule check ${rule.check}`);
   const problems = [];
   for (const [path, values] of sectionTargets(sectionDef(rule.section), own(sections, rule.section))) {
-    if (!ruleMatches(rule, values)) continue;
-    const start = parseDate(own(values, rule.start));
+    if (!applies(rule, values)) continue;
+    if (rule.check === "flagged") {
+      problems.push(problem(path + pointer(rule.at), rule.code));
+      continue;
+    }
+    const start = firstDate(values, rule.start);
     const end = parseDate(own(values, rule.end));
     if (start === null || end === null) continue;
-    if (end < start) problems.push(problem(path + pointer(rule.end), "endBeforeStart"));
-    else if (end > addMonths(start, rule.maxMonths)) problems.push(problem(path + pointer(rule.end), rule.code));
+    if (rule.check === "dateOrder" && end < start) problems.push(problem(path + pointer(rule.end), rule.code));
+    else if (rule.check === "longerThan" && end > addMonths(start, rule.maxMonths)) problems.push(problem(path + pointer(rule.end), rule.code));
   }
   return problems;
 }

@@ -47,9 +47,32 @@ export function codePointLength(text) {
   return count;
 }
 
+const DIGIT_ZEROS = schema.digitZeros.map((zero) => zero.codePointAt(0));
+
+/**
+ * The ASCII digit for a digit people type on their keyboards (ASCII, Arabic-Indic,
+ * Eastern Arabic-Indic, Myanmar: the schema's `digitZeros`), else null.
+ * @param {string} ch one character
+ * @returns {string | null}
+ */
+export function asciiDigit(ch) {
+  const code = ch.codePointAt(0);
+  for (const zero of DIGIT_ZEROS) if (code >= zero && code <= zero + 9) return String(code - zero);
+  return null;
+}
+
+/**
+ * A phone number's digits as ASCII, for a tel: link (the text shown stays as typed).
+ * @param {string} text
+ * @returns {string}
+ */
+export function asciiDigits(text) {
+  return [...text].map((ch) => asciiDigit(ch) ?? ch).join("");
+}
+
 function digitCount(text) {
   let count = 0;
-  for (const ch of text) if (ch >= "0" && ch <= "9") count += 1;
+  for (const ch of text) if (asciiDigit(ch) !== null) count += 1;
   return count;
 }
 
@@ -112,15 +135,30 @@ export function maxLength(typeName, field) {
   return typeSpec(typeName).maxLength ?? 1e9;
 }
 
+/**
+ * A phone number without its extension ("ext 2", "x12"), which is kept but not counted.
+ * @param {object} spec
+ * @param {string} text
+ * @returns {string}
+ */
+export function withoutExtension(spec, text) {
+  if (!spec.extension) return text;
+  const match = compiled(spec.extension).exec(text);
+  return match ? text.slice(0, match.index) : text;
+}
+
+function digitsOk(spec, text) {
+  const ranges = typeof spec.digits[0] === "number" ? [spec.digits] : spec.digits;
+  const count = digitCount(text);
+  return ranges.some(([low, high]) => low <= count && count <= high);
+}
+
 function checkString(typeName, text, limit) {
   const spec = typeSpec(typeName);
   if (codePointLength(text) > limit) return "tooLong";
-  const trimmed = trim(text);
+  const trimmed = withoutExtension(spec, trim(text));
   if (spec.pattern && !compiled(spec.pattern).test(trimmed)) return spec.code;
-  if (spec.digits) {
-    const count = digitCount(trimmed);
-    if (count < spec.digits[0] || count > spec.digits[1]) return spec.code;
-  }
+  if (spec.digits && !digitsOk(spec, trimmed)) return spec.code;
   if (spec.calendar && parseDate(trimmed) === null) return spec.code;
   return null;
 }
@@ -148,6 +186,6 @@ export function checkValue(typeName, value, limit = maxLength(typeName)) {
 export function normalizeANumber(value) {
   if (isBlank(value) || checkValue("anumber", value) !== null) return null;
   const { prefix, width } = typeSpec("anumber").canonical;
-  const digits = [...value].filter((ch) => ch >= "0" && ch <= "9").join("");
+  const digits = [...value].map(asciiDigit).filter((digit) => digit !== null).join("");
   return prefix + digits.padStart(width, "0");
 }

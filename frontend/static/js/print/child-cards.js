@@ -5,20 +5,35 @@ import { peopleOf } from "../plan/people.js";
 import { own, sectionDef } from "../plan/schema.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
-import { element } from "../views/dom.js";
+import { element, elementWith, userText } from "../views/dom.js";
 import { displayValue, filledFields } from "./plan-values.js";
 
 const HEALTH_FIELDS = ["allergies", "conditions", "medications"];
 
+// Each line is parts: the family's own strings isolated (<bdi>), so a name with
+// right-to-left text or a direction override cannot reorder the rest of the line.
 function person({ name, relation, phone }) {
-  return [name, relation && `(${relation})`, phone].filter(Boolean).join(" ");
+  const parts = [userText(name)];
+  if (relation) parts.push(" (", userText(relation), ")");
+  if (phone) parts.push(" ", userText(phone));
+  return parts;
+}
+
+function onePersonEach(people) {
+  const seen = new Set();
+  return people.filter(({ name, relation, phone }) => {
+    const key = JSON.stringify([name, relation, phone]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function block(title, lines) {
   const part = element("div", { class: "card-block" });
   part.append(element("h3", {}, title));
   const list = element("ul");
-  for (const line of lines) list.append(element("li", {}, line));
+  for (const line of lines) list.append(elementWith("li", {}, ...line));
   part.append(list);
   return part;
 }
@@ -29,20 +44,20 @@ function healthLines(plan, childId) {
   return (Array.isArray(medical) ? medical : [])
     .filter((entry) => own(entry, "person") === childId)
     .flatMap((entry) => filledFields(fields, entry))
-    .map(({ field, value }) => `${planLabel(field.label)}: ${displayValue(field, value, plan)}`);
+    .map(({ field, value }) => [`${planLabel(field.label)}: `, userText(displayValue(field, value, plan))]);
 }
 
 function card(plan, childId) {
   const page = childPage(plan, childId);
   const root = element("section", { class: "child-card" });
-  root.append(element("h2", {}, page.name || t("cardNoName")));
-  const pickup = page.pickups.flatMap((school) => school.people.map(person));
+  root.append(elementWith("h2", {}, page.name ? userText(page.name) : t("cardNoName")));
+  const pickup = onePersonEach(page.pickups.flatMap((school) => school.people));
   const parts = [
     [t("cardCaregivers"), page.caregivers.map(person)],
-    [t("cardPickup"), [...new Set(pickup)]],
+    [t("cardPickup"), pickup.map(person)],
     [t("cardNumbers"), page.numbers.map(person)],
     [t("cardHealth"), healthLines(plan, childId)],
-    [t("cardMeeting"), page.meetingPlace ? [page.meetingPlace] : []],
+    [t("cardMeeting"), page.meetingPlace ? [[userText(page.meetingPlace)]] : []],
   ];
   for (const [title, lines] of parts) if (lines.length > 0) root.append(block(title, lines));
   return root;

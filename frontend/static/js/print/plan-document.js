@@ -2,8 +2,14 @@
 // the schema's order. The same document is printed and shown read-only.
 import { isPlainObject, own, sectionDefs } from "../plan/schema.js";
 import { planLabel } from "../ui/plan-labels.js";
-import { element } from "../views/dom.js";
-import { displayValue, filledFields } from "./plan-values.js";
+import { element, elementWith, userText, userTextList } from "../views/dom.js";
+import { displayParts, filledFields, storedText } from "./plan-values.js";
+
+// Every answer is the family's own text (or names from it): each string is isolated,
+// so a name with a direction override cannot reorder what stands around it.
+function answerNodes(field, value, plan) {
+  return userTextList(displayParts(field, value, plan), ", ");
+}
 
 function answers(fields, values, plan) {
   const list = element("dl", { class: "plan-answers" });
@@ -13,7 +19,7 @@ function answers(fields, values, plan) {
     if (field.type === "list") {
       answer.append(nestedList(field, value, plan));
     } else {
-      answer.textContent = displayValue(field, value, plan);
+      answer.append(answerNodes(field, value, plan));
     }
     list.append(answer);
   }
@@ -25,10 +31,12 @@ function nestedList(field, items, plan) {
   for (const item of Array.isArray(items) ? items : [items]) {
     const entry = element("li");
     if (isPlainObject(item)) {
-      const parts = filledFields(field.fields, item).map(({ field: sub, value }) => displayValue(sub, value, plan));
-      entry.textContent = parts.join(" · ");
+      filledFields(field.fields, item).forEach(({ field: sub, value }, index) => {
+        if (index > 0) entry.append(" · ");
+        entry.append(answerNodes(sub, value, plan));
+      });
     } else {
-      entry.textContent = String(item);
+      entry.append(userText(storedText(item)));
     }
     list.append(entry);
   }
@@ -64,7 +72,7 @@ function hasAnswers(definition, value) {
  */
 export function planDocument(plan, { heading, note = "" }) {
   const root = element("article", { class: "plan-document" });
-  if (heading) root.append(element("h1", {}, heading));
+  if (heading) root.append(elementWith("h1", {}, userText(heading))); // a shared plan's label, as typed
   if (note) root.append(element("p", { class: "plan-document-note" }, note));
   const sections = own(plan, "sections");
   for (const definition of sectionDefs()) {

@@ -7,32 +7,54 @@ import { isBlank } from "../plan/values.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
 
+/**
+ * A stored value that is not what its field expects, as JSON text. Never the
+ * value's own toString: a file may hold {"toString": 1}, which String() cannot show.
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function storedText(value) {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+}
+
 function personName(plan, id) {
   const person = typeof id === "string" ? personById(plan, id) : undefined;
-  return person?.name || String(id);
+  return person?.name || storedText(id);
 }
 
 /**
+ * One answer as words, one string per name where it names several people.
  * @param {object} field a schema field (not of type "list")
  * @param {unknown} value a value that is not blank
  * @param {object} plan the whole plan, to name people
+ * @returns {string[]}
+ */
+export function displayParts(field, value, plan) {
+  switch (field.type) {
+    case "yesno":
+      return [value === true ? t("yes") : value === false ? t("no") : storedText(value)];
+    case "choice": {
+      const option = field.options.find((candidate) => candidate.value === value);
+      return [option ? planLabel(option.label) : storedText(value)];
+    }
+    case "personref":
+      return [personName(plan, value)];
+    case "personrefs":
+      return Array.isArray(value) ? value.map((id) => personName(plan, id)) : [storedText(value)];
+    default:
+      return [storedText(value)];
+  }
+}
+
+/**
+ * One answer as one string ("Ana, Luis" for several people).
+ * @param {object} field
+ * @param {unknown} value
+ * @param {object} plan
  * @returns {string}
  */
 export function displayValue(field, value, plan) {
-  switch (field.type) {
-    case "yesno":
-      return value === true ? t("yes") : value === false ? t("no") : String(value);
-    case "choice": {
-      const option = field.options.find((candidate) => candidate.value === value);
-      return option ? planLabel(option.label) : String(value);
-    }
-    case "personref":
-      return personName(plan, value);
-    case "personrefs":
-      return Array.isArray(value) ? value.map((id) => personName(plan, id)).join(", ") : String(value);
-    default:
-      return typeof value === "string" ? value : JSON.stringify(value);
-  }
+  return displayParts(field, value, plan).join(", ");
 }
 
 /**

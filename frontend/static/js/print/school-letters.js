@@ -2,11 +2,12 @@
 // parents authorize to pick the child up, with lines for signatures.
 import { peopleOf } from "../plan/people.js";
 import { isPlainObject, own, sectionDef } from "../plan/schema.js";
+import { childrenOf, pickupFor } from "../plan/schools.js";
 import { isBlank, trim } from "../plan/values.js";
-import { fill } from "../ui/fill.js";
+import { fillParts } from "../ui/fill.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
-import { element } from "../views/dom.js";
+import { element, elementWith, userText } from "../views/dom.js";
 
 function text(value) {
   return typeof value === "string" && !isBlank(value) ? trim(value) : "";
@@ -17,7 +18,8 @@ function fieldLabel(sectionId, fieldId) {
 }
 
 function pickupTable(people) {
-  const fields = sectionDef("school").fields.find((field) => field.id === "pickup").fields;
+  // The "only for" column is said by which child's table the person is in.
+  const fields = sectionDef("school").fields.find((field) => field.id === "pickup").fields.filter((field) => field.type !== "personrefs");
   const table = element("table", { class: "letter-table" });
   const head = element("tr");
   for (const field of fields) head.append(element("th", { scope: "col" }, planLabel(field.label)));
@@ -26,23 +28,22 @@ function pickupTable(people) {
   const body = element("tbody");
   for (const entry of people) {
     const row = element("tr");
-    for (const field of fields) row.append(element("td", {}, text(own(entry, field.id))));
+    for (const field of fields) row.append(elementWith("td", {}, userText(text(own(entry, field.id)))));
     body.append(row);
   }
   table.append(body);
   return table;
 }
 
-function childPart(plan, entry) {
-  const child = peopleOf(plan).find((person) => person.id === own(entry, "child"));
+function childPart(plan, entry, childId) {
+  const child = peopleOf(plan).find((person) => person.id === childId);
   const part = element("div", { class: "letter-child" });
-  part.append(element("h3", {}, fill(t("letterChild"), { child: child?.name || t("cardNoName") })));
+  const childName = child?.name ? userText(child.name) : t("cardNoName");
+  part.append(elementWith("h3", {}, ...fillParts(t("letterChild"), { child: childName })));
   const people = own(own(plan, "sections"), "people");
   const birthDate = text(own(child && Array.isArray(people) ? people[child.index] : undefined, "birthDate"));
-  if (birthDate) part.append(element("p", {}, `${planLabel(fieldLabel("people", "birthDate"))}: ${birthDate}`));
-  const pickup = (Array.isArray(own(entry, "pickup")) ? own(entry, "pickup") : []).filter(
-    (person) => isPlainObject(person) && text(own(person, "name")),
-  );
+  if (birthDate) part.append(elementWith("p", {}, `${planLabel(fieldLabel("people", "birthDate"))}: `, userText(birthDate)));
+  const pickup = pickupFor(entry, childId).filter((person) => text(own(person, "name")));
   part.append(pickup.length > 0 ? pickupTable(pickup) : element("p", {}, t("letterNobody")));
   return part;
 }
@@ -50,15 +51,19 @@ function childPart(plan, entry) {
 function letter(plan, schoolName, entries) {
   const root = element("section", { class: "school-letter" });
   root.append(element("p", { class: "letter-date" }, t("letterDate")));
-  root.append(element("p", { class: "letter-to" }, fill(t("letterTo"), { school: schoolName })));
+  root.append(elementWith("p", { class: "letter-to" }, ...fillParts(t("letterTo"), { school: userText(schoolName) })));
   root.append(element("h2", {}, t("letterTitle")));
   root.append(element("p", {}, t("letterBody")));
-  for (const entry of entries) root.append(childPart(plan, entry));
+  for (const entry of entries) {
+    const children = childrenOf(entry);
+    for (const childId of children.length > 0 ? children : [""]) root.append(childPart(plan, entry, childId));
+  }
   root.append(element("p", {}, t("letterKeep")));
   const adults = peopleOf(plan).filter((person) => person.role === "adult");
   const signatures = element("div", { class: "letter-signatures" });
   for (const adult of adults.length > 0 ? adults : [{ name: "" }]) {
-    signatures.append(element("p", { class: "signature-line" }, fill(t("letterSignature"), { name: adult.name })));
+    const name = userText(adult.name);
+    signatures.append(elementWith("p", { class: "signature-line" }, ...fillParts(t("letterSignature"), { name })));
   }
   root.append(signatures);
   return root;

@@ -2,10 +2,11 @@
 // docs/file-format.md is the specification; server/fileformat.py is the
 // reference. The checks run in the spec's order and stop at the first failure
 // with the same code, so both readers refuse a bad file the same way.
-import { fromUtf8, utf8 } from "../crypto/bytes.js";
+import { utf8 } from "../crypto/bytes.js";
 import { deriveWrappingKey as pbkdf2 } from "../crypto/kdf.js";
 import { currentVersion } from "../plan/schema.js";
 import { decodeBase64url, encodeBase64url } from "./base64url.js";
+import { loadJson, MAX_DEPTH, nestsDeeperThan, scalarValues } from "./format-json.js";
 
 export const FORMAT = "famplan";
 export const VERSION = 1;
@@ -85,10 +86,6 @@ function requireKeys(obj, expected, where) {
   if (!hasExactly(obj, expected)) throw new FileFormatError("malformed-field", `${where}: members`);
 }
 
-function parseJson(bytes) {
-  return JSON.parse(fromUtf8(bytes)); // a fatal decoder that keeps a BOM, so a BOM is an error
-}
-
 function isBlank(bytes) {
   return bytes.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d);
 }
@@ -113,7 +110,7 @@ function loadOuter(bytes) {
   if (isBlank(bytes)) throw new FileFormatError("empty");
   let outer;
   try {
-    outer = parseJson(bytes);
+    outer = loadJson(bytes);
   } catch {
     throw new FileFormatError("not-json");
   }
@@ -128,7 +125,7 @@ function loadHeader(headerBytes) {
   if (headerBytes.length > MAX_HEADER_BYTES) throw new FileFormatError("malformed-field", "header too long");
   let header;
   try {
-    header = parseJson(headerBytes);
+    header = loadJson(headerBytes);
   } catch {
     throw new FileFormatError("malformed-field", "header is not JSON");
   }
@@ -236,7 +233,7 @@ export async function openFile(parsed, wrappingKey, { maxSchemaVersion = current
 function checkedPayload(plaintext, maxSchemaVersion) {
   let payload;
   try {
-    payload = parseJson(plaintext);
+    payload = loadJson(plaintext);
   } catch {
     throw new FileFormatError("invalid-payload", "not UTF-8 JSON");
   }
@@ -261,6 +258,8 @@ function checkedPayload(plaintext, maxSchemaVersion) {
  */
 export async function decryptFile(bytes, passphrase, options = {}) {
   const parsed = readHeader(bytes);
+  // No file has an empty passphrase (writers refuse one): no KDF to run.
+  if (passphrase === "") throw new FileFormatError("wrong-passphrase-or-tampered", "the passphrase is empty");
   const wrappingKey = await deriveWrappingKey(passphrase, parsed.salt, parsed.iterations);
   return openFile(parsed, wrappingKey, options);
 }
@@ -290,8 +289,15 @@ function payloadBytes(planPayload, kind) {
   const { schemaVersion, kind: given = kind, plan, ...extras } = planPayload;
   if (!isInteger(schemaVersion) || schemaVersion < 1) throw new FileFormatError("invalid-payload", "schemaVersion");
   if (given !== kind) throw new TypeError("the payload's kind differs from the kind argument");
-  const bytes = utf8(JSON.stringify({ schemaVersion, kind, plan, ...extras }));
+  let bytes;
+  try {
+    // Lone surrogates become U+FFFD, so the file holds none; a number that is not finite is refused.
+    bytes = utf8(JSON.stringify(scalarValues({ schemaVersion, kind, plan, ...extras })));
+  } catch (error) {
+    throw new FileFormatError("invalid-payload", `not serialisable as JSON: ${error.name}`);
+  }
   if (bytes.length > MAX_PLAINTEXT_BYTES) throw new FileFormatError("too-large", `plaintext ${bytes.length} bytes`);
+  if (nestsDeeperThan(bytes, MAX_DEPTH)) throw new FileFormatError("invalid-payload", "nested too deep");
   return bytes;
 }
 

@@ -23,6 +23,16 @@ export function fillParts(template, values) {
 }
 
 /**
+ * A string the person typed, for text that cannot hold a <bdi> (a confirm dialog):
+ * between first-strong isolate and pop directional isolate, it cannot reorder the message.
+ * @param {string} text
+ * @returns {string}
+ */
+export function isolate(text) {
+  return `\u2068${text}\u2069`;
+}
+
+/**
  * Like fillParts, as one string. Unlike String.replace, a "$&" in a value stays as typed.
  * @param {string} template
  * @param {Record<string, string | number>} values

@@ -13,6 +13,44 @@ export function element(tag, attributes = {}, text = "") {
   return node;
 }
 
+/**
+ * @param {string} tag
+ * @param {Record<string, string>} attributes
+ * @param {...(string | Node)} children text and nodes, in order
+ * @returns {HTMLElement}
+ */
+export function elementWith(tag, attributes, ...children) {
+  const node = element(tag, attributes);
+  node.append(...children);
+  return node;
+}
+
+/**
+ * A string the person typed (a name, a label, an answer), isolated from the text
+ * around it: right-to-left letters or a direction override in it cannot reorder
+ * the sentence it stands in.
+ * @param {string} text
+ * @returns {HTMLElement}
+ */
+export function userText(text) {
+  return element("bdi", {}, text);
+}
+
+/**
+ * Several such strings, each isolated on its own, between separators ("Ana, Luis").
+ * @param {string[]} texts
+ * @param {string} separator
+ * @returns {DocumentFragment}
+ */
+export function userTextList(texts, separator) {
+  const fragment = document.createDocumentFragment();
+  texts.forEach((text, index) => {
+    if (index > 0) fragment.append(separator);
+    fragment.append(userText(text));
+  });
+  return fragment;
+}
+
 /** @param {Element} node */
 export function empty(node) {
   while (node.firstChild) node.firstChild.remove();

@@ -1,7 +1,7 @@
 // Opening a received file: choose or drop it, type its passphrase, see what it
 // holds, then keep it as a shared plan or make it "my plan".
 import { t } from "../ui/strings.js";
-import { bindRevealButtons, clearPassphrases, element, empty, showError } from "./dom.js";
+import { bindRevealButtons, clearPassphrases, elementWith, empty, showError } from "./dom.js";
 
 export class ImportView {
   /** @param {HTMLElement} root the #open-app element */
@@ -88,14 +88,15 @@ export class ImportView {
   }
 
   /**
-   * @param {{lines: string[], label: string, document: HTMLElement}} preview
+   * @param {{lines: Array<Array<string | Node>>, label: string, document: HTMLElement}} preview
+   *   each line's parts: text, and the names in it as isolated nodes
    * @param {boolean} canSave whether a vault session is there to save into
    */
   showPreview({ lines, label, document: content }, canSave) {
     clearPassphrases(this.unlock);
     this.unlock.hidden = true;
     empty(this.summary);
-    for (const line of lines) this.summary.append(element("li", {}, line));
+    for (const line of lines) this.summary.append(elementWith("li", {}, ...line));
     empty(this.document);
     this.document.append(content);
     this.label.value = label;

@@ -12,6 +12,9 @@ export class PlanPageView {
     this.notice = root.querySelector("#vault-notice");
     this.reminder = root.querySelector("#backup-reminder");
     this.reminderText = root.querySelector("#backup-reminder-text");
+    // In the page's sticky top bar, outside #plan-app.
+    this.lockButton = document.getElementById("lock-button");
+    this.intro = root.querySelector("#plan-intro");
     this.root.querySelector("#backup-reminder-dismiss").addEventListener("click", () => {
       this.reminder.hidden = true;
     });
@@ -19,12 +22,14 @@ export class PlanPageView {
 
   /** @param {() => void} handler */
   bindLock(handler) {
-    this.root.querySelector("#lock-button").addEventListener("click", handler);
+    this.lockButton.addEventListener("click", handler);
   }
 
   showUnlocked() {
     this.unlocked.hidden = false;
     this.editor.hidden = false;
+    this.lockButton.hidden = false;
+    this.intro.hidden = true; // the screens need the room; it says what the unlock form already said
     document.getElementById("plan-title")?.focus();
   }
 
@@ -33,6 +38,8 @@ export class PlanPageView {
     empty(this.editor);
     this.editor.hidden = true;
     this.unlocked.hidden = true;
+    this.lockButton.hidden = true;
+    this.intro.hidden = false;
     this.reminder.hidden = true;
   }
 

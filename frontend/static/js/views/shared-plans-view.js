@@ -1,9 +1,9 @@
 // Plans shared with me: a labelled, read-only list; each can be shown,
 // printed or removed. Also offers the backup kept when "my plan" was replaced.
 import { formatDay } from "../ui/dates.js";
-import { fill } from "../ui/fill.js";
+import { fill, isolate } from "../ui/fill.js";
 import { t } from "../ui/strings.js";
-import { element, empty } from "./dom.js";
+import { element, elementWith, empty, userText } from "./dom.js";
 
 export class SharedPlansView {
   /** @param {HTMLElement} root the #open-app element */
@@ -50,7 +50,7 @@ export class SharedPlansView {
    * @returns {boolean}
    */
   confirmRemove(label) {
-    return window.confirm(fill(t("sharedRemoveConfirm"), { label }));
+    return window.confirm(fill(t("sharedRemoveConfirm"), { label: isolate(label) }));
   }
 
   /** Removes every decrypted value from the page. */
@@ -63,7 +63,7 @@ export class SharedPlansView {
 
   #entry({ id, label, receivedAt }) {
     const item = element("li", { class: "shared-entry" });
-    const heading = element("h3", {}, label);
+    const heading = elementWith("h3", {}, userText(label));
     const ms = Date.parse(receivedAt);
     const meta = element("p", { class: "hint" }, Number.isNaN(ms) ? "" : fill(t("sharedReceived"), { date: formatDay(ms) }));
     const shown = element("div", { class: "shared-document", hidden: "" });
