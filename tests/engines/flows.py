@@ -103,6 +103,7 @@ def notes(browser: EngineBrowser) -> str:
 
 def export_whole_plan(browser: EngineBrowser) -> tuple[str, bytes]:
     """On the unlocked plan page: makes the locked file of the whole plan and saves it. Returns (passphrase, bytes)."""
+    browser.evaluate("() => { location.hash = '#share'; }")  # the editor's "Share and print" screen
     browser.wait_visible("#share-panel")
     words = browser.wait_not_empty("#export-words")
     browser.click("#export-form button[type=submit]")
