@@ -32,9 +32,15 @@ class LiveServer:
     def site(self):  # type: ignore[no-untyped-def]
         return self.app.site
 
-    def start(self) -> None:
-        self.builds += 1
-        self.app = create_app(self.config, self.site_dir / f"build-{self.builds}")
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    def start(self, rebuild: bool = True) -> None:
+        """Serves a fresh build of the site, or with rebuild=False the last one again."""
+        if rebuild or self.app is None:
+            self.builds += 1
+            self.app = create_app(self.config, self.site_dir / f"build-{self.builds}")
         config = uvicorn.Config(
             self.app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False, lifespan="off",
             **SERVER_OPTIONS,

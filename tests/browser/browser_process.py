@@ -22,7 +22,11 @@ def browser_pids(profile: Path) -> list[int]:
     target = os.readlink(profile / "SingletonLock")  # "hostname-PID", written by Chromium itself
     host, _, pid = target.rpartition("-")
     assert host == socket.gethostname()
-    root = int(pid)
+    return descendants(int(pid))
+
+
+def descendants(root: int) -> list[int]:
+    """`root` and every process started under it."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():

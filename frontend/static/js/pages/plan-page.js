@@ -82,8 +82,13 @@ export async function startPlanPage() {
   bindVaultForms({ setup, unlock, onOpened: open });
 
   page.bindLock(lockAndAsk);
-  // Back/forward cache: a page left unlocked must not come back unlocked.
-  window.addEventListener("pagehide", lock);
+  // Back/forward cache (Safari, Firefox): a page left unlocked must come back
+  // neither unlocked nor blank, but asking for the passphrase.
+  window.addEventListener("pagehide", () => {
+    if (!session) return;
+    lock();
+    unlock.show();
+  });
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") document.dispatchEvent(new CustomEvent("famplan:flush"));
   });

@@ -50,12 +50,37 @@ async function writeFile(file, bytes) {
 }
 
 async function openForSyncAccess(handle) {
-  if (typeof handle.createSyncAccessHandle !== "function") return null;
-  try {
-    return await handle.createSyncAccessHandle();
-  } catch (error) {
-    if (error?.name === "NotSupportedError") return null;
+  if (!(await syncAccessWorks())) return null;
+  return handle.createSyncAccessHandle();
+}
+
+// WebKitGTK has createSyncAccessHandle() but its backend refuses it
+// (NotSupportedError), and a file it was refused on then refuses
+// createWritable() too (InvalidStateError) while the browser runs. So it is
+// asked once, of a scratch file, never of the vault's own files.
+const PROBE = "sync-access-probe";
+let probed = null;
+
+function syncAccessWorks() {
+  probed ??= probeSyncAccess().catch((error) => {
+    probed = null;
     throw error;
+  });
+  return probed;
+}
+
+async function probeSyncAccess() {
+  const folder = await directory();
+  const handle = await folder.getFileHandle(PROBE, { create: true });
+  try {
+    if (typeof handle.createSyncAccessHandle !== "function") return false;
+    (await handle.createSyncAccessHandle()).close();
+    return true;
+  } catch (error) {
+    if (error?.name === "NotSupportedError") return false;
+    throw error;
+  } finally {
+    await folder.removeEntry(PROBE).catch(() => {});
   }
 }
 
