@@ -25,9 +25,9 @@ export function bindVaultForms({ setup, unlock, onOpened }) {
     setup.showSuggestion(words);
     setup.showStrength(assessPassphrase(words));
   });
-  setup.bindSubmit(async (passphrase, confirmation) => {
-    if (!assessPassphrase(passphrase).acceptable) return setup.showError("passphraseTooWeak");
-    if (passphrase !== confirmation) return setup.showError("passphraseMismatch");
+  setup.bindSubmit(async (passphrase) => {
+    const assessment = assessPassphrase(passphrase);
+    if (!assessment.acceptable) return setup.showRefusal(assessment);
     // Asked during the tap itself: browsers that ask the person need that gesture.
     navigator.storage?.persist?.().catch(() => {});
     setup.busy("creating");
