@@ -4,8 +4,9 @@ cache off (`--disable-back-forward-cache`); the `bfcache_context` fixture uses a
 browser started without that switch.
 
 Chromium keeps famplan's pages (home, plan, open, settings, resources) in the
-cache, locked or unlocked, with IndexedDB open: `leave_and_come_back` fails,
-with Chromium's own reasons, if a page was not kept."""
+cache, locked or unlocked, with IndexedDB open. It drops one only when the
+service worker claims it while it is kept (the first visit's activation).
+`leave_and_come_back` fails, with Chromium's own reasons, if a page was not kept."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ BFCACHE_OFF = "--disable-back-forward-cache"
 
 def leave_and_come_back(page: Page) -> None:
     """Leaves by the footer's Resources link, then presses Back; the page must come back from the cache."""
+    # A worker that takes control of a page kept in the cache (clients.claim() on
+    # the first visit) makes Chromium drop it: leave once the worker is in control.
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
     cdp = page.context.new_cdp_session(page)
     cdp.send("Page.enable")
     not_kept: list[object] = []

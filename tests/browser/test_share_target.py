@@ -22,11 +22,18 @@ from tests.browser.vault_helpers import ui_string
 from tests.live_server import LiveServer
 
 # What Android does for a manifest share_target: a multipart POST navigation.
-SHARE = """([action, bytes, name]) => {
+# With `padding`, that many bytes of another field go first in the same form.
+SHARE = """([action, bytes, name, padding = 0]) => {
   const form = document.createElement("form");
   form.method = "post";
   form.enctype = "multipart/form-data";
   form.action = action;
+  if (padding) {
+    const extra = document.createElement("textarea");
+    extra.name = "padding";
+    extra.value = "x".repeat(padding);
+    form.append(extra);
+  }
   const input = document.createElement("input");
   input.type = "file";
   input.name = "file";
@@ -194,27 +201,7 @@ def test_a_form_larger_than_any_plan_file_is_refused(
         wait_for_worker(page)
         data = encrypt_plan({"schemaVersion": 2, "plan": FULL_FAMILY}, FILE_PASSPHRASE)
         # A small, valid file, and 6 MB of something else in the same form.
-        page.evaluate(
-            """([action, bytes]) => {
-              const form = document.createElement("form");
-              form.method = "post";
-              form.enctype = "multipart/form-data";
-              form.action = action;
-              const input = document.createElement("input");
-              input.type = "file";
-              input.name = "file";
-              const transfer = new DataTransfer();
-              transfer.items.add(new File([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], "plan.famplan"));
-              input.files = transfer.files;
-              const padding = document.createElement("textarea");
-              padding.name = "padding";
-              padding.value = "x".repeat(6 * 1024 * 1024);
-              form.append(padding, input);
-              document.body.append(form);
-              form.submit();
-            }""",
-            ["/share-target/?lang=en", base64.b64encode(data).decode()],
-        )
+        page.evaluate(SHARE, ["/share-target/?lang=en", base64.b64encode(data).decode(), "plan.famplan", 6 * 1024 * 1024])
         expect(page).to_have_url(f"{live_server.url}/en/open/")
         expect(page.locator("#import-error")).to_have_text(ui_string(page, "file-too-large"))
         assert page.evaluate(HANDOFF_ENTRIES) == 0

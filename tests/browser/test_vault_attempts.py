@@ -28,11 +28,15 @@ def stored_failures(page: Page) -> int:
     return dict(dump_idb(page)["famplan"]["meta"])["attempts"]["failures"]
 
 
-def frozen_at(page: Page) -> datetime:
-    """Holds the page's clocks still (wall and steady), a little ahead of now."""
+def locked_vault_on_a_held_clock(context: BrowserContext, live_server: LiveServer) -> tuple[Page, datetime]:
+    """A locked plan page whose clocks (wall and steady) are held still, a little ahead of now."""
+    page = context.new_page()
+    page.clock.install()
+    create_vault(page, live_server.url)
+    page.locator("#lock-button").click()
     at = datetime.fromtimestamp(page.evaluate("Date.now()") / 1000, tz=timezone.utc) + timedelta(minutes=1)
     page.clock.pause_at(at)
-    return at
+    return page, at
 
 
 def test_twelve_tries_from_four_tabs_at_once_are_all_counted(context: BrowserContext, live_server: LiveServer) -> None:
@@ -61,11 +65,7 @@ def test_twelve_tries_from_four_tabs_at_once_are_all_counted(context: BrowserCon
 
 def test_moving_the_clock_forward_does_not_end_the_wait_of_an_open_page(context: BrowserContext, live_server: LiveServer) -> None:
     vault_url = live_server.asset("js/vault/vault.js")
-    page = context.new_page()
-    page.clock.install()
-    create_vault(page, live_server.url)
-    page.locator("#lock-button").click()
-    at = frozen_at(page)
+    page, at = locked_vault_on_a_held_clock(context, live_server)
     for _ in range(3):
         try_unlock(page, OTHER_PASSPHRASE)
     expect(page.locator("#unlock-error")).to_contain_text(ui_string(page, "tooManyTries"))
@@ -80,11 +80,7 @@ def test_moving_the_clock_forward_does_not_end_the_wait_of_an_open_page(context:
 
 def test_a_clock_set_back_restarts_the_wait_and_never_locks_out(context: BrowserContext, live_server: LiveServer) -> None:
     vault_url = live_server.asset("js/vault/vault.js")
-    page = context.new_page()
-    page.clock.install()
-    create_vault(page, live_server.url)
-    page.locator("#lock-button").click()
-    at = frozen_at(page)
+    page, at = locked_vault_on_a_held_clock(context, live_server)
     for _ in range(4):
         assert page.evaluate(TRY, [vault_url, OTHER_PASSPHRASE]) in ("wrong-passphrase", "wait")
         page.clock.fast_forward("00:06")

@@ -19,7 +19,7 @@ import * as vault from "../vault/vault.js";
 import { ImportView } from "../views/import-view.js";
 import { PrintView } from "../views/print-view.js";
 import { SharedPlansView } from "../views/shared-plans-view.js";
-import { bindVaultForms } from "./vault-forms.js";
+import { bindVaultForms, showLockedForm } from "./vault-forms.js";
 import { UnlockView } from "../views/unlock-view.js";
 import { VaultSetupView } from "../views/vault-setup-view.js";
 
@@ -238,18 +238,13 @@ export async function startOpenPage() {
     shared.showStatus("backupRestored");
   });
 
-  /** With no vault session: the unlock form if there is a vault, else the set-up form. */
   async function showForms() {
     if (session) return;
     try {
-      if (await vault.hasVault()) {
-        setup.hide();
-        unlock.show();
+      if (await showLockedForm({ setup, unlock })) {
         if (vault.storageStatus().restored) notice.textContent = t("storageRestored");
-      } else {
-        unlock.hide();
-        setup.show();
-        if (vault.vaultWentMissing()) notice.textContent = t("vaultMissing");
+      } else if (vault.vaultWentMissing()) {
+        notice.textContent = t("vaultMissing");
       }
     } catch (error) {
       notice.textContent = t("unexpectedError");

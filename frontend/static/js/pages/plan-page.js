@@ -15,7 +15,7 @@ import { startAutoLock } from "../vault/auto-lock.js";
 import { forgetWhenAway } from "../vault/forget-when-away.js";
 import { DEFAULT_AUTO_LOCK_MINUTES, autoLockMinutes } from "../vault/preferences.js";
 import * as vault from "../vault/vault.js";
-import { bindVaultForms } from "./vault-forms.js";
+import { bindVaultForms, showLockedForm } from "./vault-forms.js";
 import { PlanPageView } from "../views/plan-page-view.js";
 import { SaveStatus } from "../views/save-status.js";
 import { UnlockView } from "../views/unlock-view.js";
@@ -119,21 +119,11 @@ export async function startPlanPage() {
     page.showNotice("deletedElsewhere");
   });
 
-  /** The locked page: the unlock form if there is a vault, else the set-up form. */
   async function showForms() {
     if (session) return;
     try {
-      if (await vault.hasVault()) {
-        setup.hide();
-        unlock.show();
-        page.showNotice(storageNotice());
-        const retryAt = await vault.nextTryAt();
-        if (retryAt) unlock.showError("tooManyTries", retryAt);
-      } else {
-        unlock.hide();
-        setup.show();
-        if (vault.vaultWentMissing()) page.showNotice("vaultMissing");
-      }
+      if (await showLockedForm({ setup, unlock })) page.showNotice(storageNotice());
+      else if (vault.vaultWentMissing()) page.showNotice("vaultMissing");
     } catch (error) {
       page.showNotice("unexpectedError");
     }
