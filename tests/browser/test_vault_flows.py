@@ -94,24 +94,24 @@ def test_set_up_explains_a_refusal_then_creates_the_vault_with_one_field(context
 def test_saved_appears_only_after_the_record_is_committed(page: Page, live_server: LiveServer) -> None:
     create_vault(page, live_server.url)
     expect(page.locator("#save-status")).to_be_empty()
-    # Slow every IndexedDB commit down: "Saving…" must show until it is really done.
+    # Hold every IndexedDB commit open until the test lets go: "Saving…" must show until it is really done.
     page.evaluate("""() => {
+      window.__hold = true;
       const original = IDBDatabase.prototype.transaction;
       IDBDatabase.prototype.transaction = function (...args) {
         const tx = original.apply(this, args);
         if (args[1] === "readwrite" && tx.objectStoreNames.contains("records")) {
           const store = tx.objectStore("records");
-          const hold = () => { store.get("plan").onsuccess = () => { if (Date.now() < window.__holdUntil) hold(); }; };
-          window.__holdUntil = Date.now() + 1500;
+          const hold = () => { store.get("plan").onsuccess = () => { window.__held = true; if (window.__hold) hold(); }; };
           hold();
         }
         return tx;
       };
     }""")
     notes(page).fill("Tía Rosa picks up the children")
+    page.wait_for_function("() => window.__held === true")  # the save's transaction is open, and held
     expect(page.locator("#save-status")).to_have_text(ui_string(page, "saving"))
-    page.wait_for_timeout(900)
-    expect(page.locator("#save-status")).to_have_text(ui_string(page, "saving"))
+    page.evaluate("window.__hold = false")
     expect(page.locator("#save-status")).to_have_text(ui_string(page, "saved"))
     assert len(dump_idb(page)["famplan"]["records"]) == 1
 
