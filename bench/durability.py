@@ -102,7 +102,6 @@ def main() -> None:
 
         def create_vault(page) -> None:  # type: ignore[no-untyped-def]
             page.locator("#setup-passphrase").fill(PASSPHRASE)
-            page.locator("#setup-confirm").fill(PASSPHRASE)
             page.locator("#vault-setup button[type=submit]").click()
             page.locator(UNLOCKED).first.wait_for()
 

@@ -134,7 +134,6 @@ def start(person: Person, base_url: str) -> None:
     page = person.page
     page.goto(f"{base_url}/en/plan/")
     page.locator("#setup-passphrase").fill(PASSPHRASE)
-    page.locator("#setup-confirm").fill(PASSPHRASE)
     page.locator("#vault-setup button[type=submit]").click()
     person._screen()  # the interview's first question, right after set-up (not counted as the family's work)
     person.tally = Tally(heights=person.tally.heights)

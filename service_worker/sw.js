@@ -15,9 +15,15 @@ const LANGUAGES_KEY = "/__famplan/languages";
 const FONTS_KEY = "/__famplan/fonts-needed";
 // Hands a file shared from another app (Android's share sheet) to the open page,
 // which deletes it on reading. The file is a locked .famplan: ciphertext only.
+// Each share has its own entry, named in the redirect, so a later post cannot
+// replace a file that is still waiting (share/shared-file-handoff.js reads it).
 const HANDOFF_CACHE = "famplan-handoff";
-const HANDOFF_KEY = "/__famplan/shared-file";
+const HANDOFF_PREFIX = "/__famplan/shared-file/";
 const MAX_SHARED_FILE_BYTES = 5 * 1024 * 1024;
+// The form around the file: its boundary lines, field name, file name and type.
+const MAX_SHARE_FORM_BYTES = 64 * 1024;
+// A handed-over file the open page never took (the page was closed first).
+const STALE_HANDOFF_MS = 10 * 60_000;
 
 const ASSET_PATHS = new Set(BUILD.assets);
 const FONT_PATHS = new Set(BUILD.fonts);
@@ -41,7 +47,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method === "POST" && url.origin === self.location.origin && url.pathname === BUILD.shareTarget.path) {
-    event.respondWith(receiveSharedFile(request, url));
+    event.respondWith(receiveSharedFile(event, url));
     return;
   }
   if (request.method !== "GET") return;
@@ -139,24 +145,91 @@ async function offlinePage(code) {
 
 // Never forwarded to the server: the file is stashed for the open page, which
 // reads and deletes it, and the share ends on that page like a normal visit.
-async function receiveSharedFile(request, url) {
+// Android's share sheet posts here from no page at all (Chromium starts the
+// navigation itself); a page of another site can post a form here too, and
+// that post is refused before anything is read or stored.
+async function receiveSharedFile(event, url) {
   const requested = url.searchParams.get("lang");
   const code = languageOf(`/${requested}/`) || (await rememberedLanguages())[0] || Object.keys(BUILD.pages)[0];
+  const open = `/${code}/open/`;
+  if (await sentByAnotherSite(event)) return Response.redirect(`${open}#shared-file-refused`, 303);
   let file = null;
+  let refusal = "nothing-received";
   try {
-    file = (await request.formData()).getAll(BUILD.shareTarget.field).find((entry) => entry instanceof File) || null;
+    file = await readSharedFile(event.request);
   } catch (error) {
-    // Not multipart form data: the open page says there is nothing to open.
+    refusal = error instanceof RangeError ? "too-large" : "nothing-received";
+  }
+  if (file && file.size > MAX_SHARED_FILE_BYTES) {
+    file = null;
+    refusal = "too-large";
   }
   const handoff = await caches.open(HANDOFF_CACHE);
-  if (file && file.size <= MAX_SHARED_FILE_BYTES) {
-    await handoff.put(HANDOFF_KEY, new Response(file, { headers: { "Content-Type": "application/octet-stream" } }));
+  await forgetStaleHandoffs(handoff);
+  const id = self.crypto.randomUUID();
+  const headers = { "Content-Type": "application/octet-stream", "X-Famplan-Received-At": String(Date.now()) };
+  if (file) {
+    await handoff.put(HANDOFF_PREFIX + id, new Response(file, { headers }));
   } else {
     // Too large (or missing): store only the refusal, never megabytes of unknown data.
-    const refusal = file ? "too-large" : "nothing-received";
-    await handoff.put(HANDOFF_KEY, new Response(null, { status: 204, headers: { "X-Famplan-Refused": refusal } }));
+    await handoff.put(HANDOFF_PREFIX + id, new Response(null, { status: 204, headers: { ...headers, "X-Famplan-Refused": refusal } }));
   }
-  return Response.redirect(`/${code}/open/#shared-file`, 303);
+  return Response.redirect(`${open}#shared-file=${id}`, 303);
+}
+
+/**
+ * Whether the post plainly came from a page of another site: the page that
+ * sent it (the event's client) is not one of this app's, or the request names
+ * another origin. A post from a new window opened by another site with its
+ * referrer hidden cannot be told from the share sheet's: the open page says
+ * where a file came from and that anyone can make one (docs/threat-model.md).
+ */
+async function sentByAnotherSite(event) {
+  const own = self.location.origin;
+  const origin = event.request.headers.get("Origin");
+  if (origin && origin !== "null" && origin !== own) return true;
+  const referrer = event.request.referrer;
+  if (referrer && referrer !== "about:client" && new URL(referrer).origin !== own) return true;
+  // clients.get() finds only this origin's windows.
+  return Boolean(event.clientId) && (await self.clients.get(event.clientId)) === undefined;
+}
+
+/**
+ * The file the share sheet sends: multipart form data with the manifest's
+ * field. The body is read only up to the largest file plus its form; past
+ * that, RangeError ("too-large") without reading the rest.
+ * @returns {Promise<File | null>}
+ */
+async function readSharedFile(request) {
+  const type = request.headers.get("Content-Type") || "";
+  if (!/^multipart\/form-data\s*;/i.test(type) || !request.body) return null;
+  const body = await readAtMost(request.body, MAX_SHARED_FILE_BYTES + MAX_SHARE_FORM_BYTES);
+  const form = await new Response(body, { headers: { "Content-Type": type } }).formData();
+  return form.getAll(BUILD.shareTarget.field).find((entry) => entry instanceof File) || null;
+}
+
+async function readAtMost(stream, limit) {
+  const reader = stream.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return new Blob(chunks);
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new RangeError("too-large");
+    }
+    chunks.push(value);
+  }
+}
+
+async function forgetStaleHandoffs(handoff) {
+  for (const request of await handoff.keys()) {
+    const stored = await handoff.match(request);
+    const receivedAt = Number(stored?.headers.get("X-Famplan-Received-At")) || 0;
+    if (Date.now() - receivedAt > STALE_HANDOFF_MS) await handoff.delete(request);
+  }
 }
 
 // --- languages ------------------------------------------------------------

@@ -19,8 +19,17 @@ STRINGS: dict[str, str] = {
     "file-newer-schema": N_("This plan was made with a newer version of the app. Update the app, then open the file again."),
     "file-unreadable": N_("The file could not be read. Choose it again."),
     "file-nothing-received": N_("No file arrived. Share the file with this app again."),
+    "file-not-from-share": N_(
+        "A web page tried to send a file to this app. It was not opened: a plan file comes only from "
+        "this phone's Share menu or from its files."
+    ),
     # Opening a file
     "importOpening": N_("Opening the file…"),
+    # Where the file came from: the first line of the preview
+    "importFromFiles": N_("You chose this file from the files on this phone."),
+    "importFromDrop": N_("This file was dropped onto this page."),
+    "importFromShare": N_("This file came into the app from outside: from another app's “Share” menu, or from a web page."),
+    "importFromLaunch": N_("This file was opened with the app from this computer's files."),
     "importKindFull": N_("A whole family plan."),
     "importKindCaregiver": N_("A caregiver's copy of a family plan."),
     "importMadeOn": N_("The file was made on {date}."),

@@ -7,10 +7,16 @@ STRINGS: dict[str, str] = {
     "strengthEmpty": N_("Use at least 12 characters. Several words are easiest."),
     "strengthTooShort": N_("Too short: use at least 12 characters."),
     "strengthTooWeak": N_("Too easy to guess. Add more words."),
+    "strengthCommon": N_("Too easy to guess: this is one of the passwords people use most, and those are tried first."),
+    "strengthPattern": N_(
+        "Too easy to guess: it repeats letters, or follows the keyboard or the alphabet, like “aaaa”, “1234” or “qwerty”."
+    ),
+    "strengthRepeated": N_("Too easy to guess: a word used again adds almost nothing. Use different words."),
     "strengthFair": N_("Good enough. One or two more words make it stronger."),
     "strengthStrong": N_("Strong."),
     # Set-up and passphrase change
     "passphraseTooWeak": N_("This passphrase is too easy to guess. Make it longer, or use a suggested passphrase."),
+    "passphraseFix": N_("Add more words, or use a suggested passphrase."),
     "passphraseMismatch": N_("The two passphrases are not the same. Type the same passphrase twice."),
     "vaultExists": N_("A plan already exists on this phone, perhaps made in another tab. Reload this page."),
     "creating": N_("Locking your plan…"),

@@ -56,7 +56,6 @@ def wait_for_editor(page: Page) -> None:
 def create_vault(page: Page, base_url: str, lang: str = "en") -> None:
     page.goto(f"{base_url}/{lang}/plan/")
     page.fill("#setup-passphrase", PASSPHRASE)
-    page.fill("#setup-confirm", PASSPHRASE)
     page.click("#setup-form button[type=submit]")
     wait_for_editor(page)
 

@@ -273,12 +273,41 @@ def test_eff_wordlist_and_generator(app_page: Page, live_server: LiveServer) -> 
         ("tidal snare plank gravy swoop maker", "strong"),
         ("la abuela cocina tamales cada domingo en la mañana", "strong"),
         ("بيتنا الصغير فيه حديقة وشجرة ليمون", "fair"),
+        # Long phrases in the app's other languages and scripts.
+        ("niam tais ua zaub mov rau hnub caiv", "fair"),
+        ("ayeeyo waxay karisaa digaag axadda", "fair"),
+        ("အဘွားက တနင်္ဂနွေနေ့မှာ ထမင်းချက်တယ်", "fair"),
+        ("ပှၤသးပှၢ် အီၣ်မ့ၣ် ဖဲ မုၢ်ဒဲး", "fair"),
+        # Digits and punctuation count in scripts without capitals as they do in Latin ones.
+        ("بيتنا رقم 27 في الشارع!", "fair"),
+        ("ပှၤသးပှၢ် 12 ဖဲ ဟံၣ်!", "fair"),
     ],
 )
 def test_strength_levels(app_page: Page, live_server: LiveServer, passphrase: str, level: str) -> None:
     result = run(app_page, live_server, "return m[0].assessPassphrase(%r);" % passphrase, "js/vault/passphrase-strength.js")
     assert result["level"] == level, result
     assert result["acceptable"] == (level in ("fair", "strong"))
+
+
+@pytest.mark.parametrize(
+    ("passphrase", "weakness"),
+    [
+        ("lupita2015", "short"),
+        ("password1234", "common"),
+        ("Contraseña2024!", "common"),
+        ("aaaaaaaaaaaaaaaaaaaaaaaa", "pattern"),
+        ("qwertyuiopasdfghjklzxcvbnm", "pattern"),
+        ("abc123abc123abc123abc123", "pattern"),
+        ("familia familia familia familia", "repeated"),
+        ("acid acid acid acid", "repeated"),
+        ("acid acorn acre", "guessable"),
+        ("نحن نحب الحديقة الكبيرة", "guessable"),
+        ("tidal snare plank gravy swoop maker", None),
+    ],
+)
+def test_a_refusal_says_why(app_page: Page, live_server: LiveServer, passphrase: str, weakness: str | None) -> None:
+    result = run(app_page, live_server, "return m[0].assessPassphrase(%r);" % passphrase, "js/vault/passphrase-strength.js")
+    assert result["weakness"] == weakness, result
 
 
 def test_unlock_delay_grows_is_capped_and_survives_a_clock_set_back(app_page: Page, live_server: LiveServer) -> None:
@@ -289,7 +318,11 @@ def test_unlock_delay_grows_is_capped_and_survives_a_clock_set_back(app_page: Pa
         delays: [1, 2, 3, 4, 5, 6, 7, 8, 9, 20, 1000].map(attempts.delayAfter),
         past: attempts.retryAt({ failures: 5, nextAllowedAt: 1000 }, 5000),
         setBack: attempts.retryAt({ failures: 9, nextAllowedAt: 1e15 }, 1000),
-        counted: attempts.afterFailure({ failures: 3, nextAllowedAt: 0 }, 1000),
+        counted: attempts.startTry({ failures: 3, nextAllowedAt: 0, lastTryAt: 900 }, 1000),
+        waiting: attempts.startTry({ failures: 3, nextAllowedAt: 5900, lastTryAt: 900 }, 1000),
+        heldBack: attempts.startTry({ failures: 3, nextAllowedAt: 5900, lastTryAt: 900 }, 9000, 2000),
+        setBackAndTry: attempts.startTry({ failures: 4, nextAllowedAt: 1e15, lastTryAt: 1e15 - 10000 }, 1000),
+        setBackFewTries: attempts.startTry({ failures: 1, nextAllowedAt: 0, lastTryAt: 1e15 }, 1000),
         reminders: [
           reminder.backupReminder({ changedAt: 0, exportedAt: 0 }, 10),
           reminder.backupReminder({ changedAt: 5, exportedAt: 0 }, 10),
@@ -302,5 +335,12 @@ def test_unlock_delay_grows_is_capped_and_survives_a_clock_set_back(app_page: Pa
     assert result["delays"] == [0, 0, 5000, 10000, 20000, 40000, 80000, 160000, 300000, 300000, 300000]
     assert result["past"] == 0
     assert result["setBack"] == 1000 + 300000
-    assert result["counted"] == {"failures": 4, "nextAllowedAt": 11000}
+    # A try is counted when it starts, with the wait that follows it if it fails.
+    assert result["counted"] == {"store": {"failures": 4, "nextAllowedAt": 11000, "lastTryAt": 1000}, "retryAt": 0}
+    assert result["waiting"] == {"store": None, "retryAt": 5900}  # refused; the stored entry is left as it is
+    # The page's own steady clock still says 2 s more, whatever the phone's clock says.
+    assert result["heldBack"] == {"store": None, "retryAt": 11000}
+    # A clock that runs backwards is not believed: the wait starts again from now, bounded.
+    assert result["setBackAndTry"] == {"store": {"failures": 4, "nextAllowedAt": 11000, "lastTryAt": 1000}, "retryAt": 11000}
+    assert result["setBackFewTries"] == {"store": {"failures": 2, "nextAllowedAt": 1000, "lastTryAt": 1000}, "retryAt": 0}
     assert result["reminders"] == [None, "changes", None, "periodic", None]

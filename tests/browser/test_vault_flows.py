@@ -44,7 +44,7 @@ def assert_accessible(page: Page, what: str) -> None:
     assert results.violations_count == 0, f"{what}: {summary}"
 
 
-def test_set_up_refuses_weak_and_mismatched_passphrases_then_creates_the_vault(context: BrowserContext, live_server: LiveServer) -> None:
+def test_set_up_explains_a_refusal_then_creates_the_vault_with_one_field(context: BrowserContext, live_server: LiveServer) -> None:
     watcher = Watcher().attach(context)
     context.add_init_script(SPY_PERSIST)
     page = context.new_page()
@@ -61,25 +61,24 @@ def test_set_up_refuses_weak_and_mismatched_passphrases_then_creates_the_vault(c
     expect(meter).to_contain_text(ui_string(page, "strengthTooShort"))
     page.locator("#setup-passphrase").fill("password1234")
     expect(meter).to_have_attribute("data-level", "too-weak")
-    page.locator("#setup-confirm").fill("password1234")
+    # The meter and the refusal say why, in words.
+    expect(meter).to_contain_text(ui_string(page, "strengthCommon"))
     page.locator("#vault-setup button[type=submit]").click()
-    expect(page.locator("#setup-error")).to_have_text(ui_string(page, "passphraseTooWeak"))
+    expect(page.locator("#setup-error")).to_have_text(f'{ui_string(page, "strengthCommon")} {ui_string(page, "passphraseFix")}')
     expect(page.locator("#setup-passphrase")).to_have_attribute("aria-invalid", "true")
     assert_accessible(page, "set-up with an error")
+    assert "famplan" not in dump_idb(page) or dump_idb(page)["famplan"]["meta"] == []
+    assert page.evaluate("window.__persistCalls") == []
 
+    # One field, checked with "Show passphrase": no second box typed blind.
+    assert page.locator("#vault-setup input").count() == 1
     page.locator("#setup-suggest").click()
     words = page.locator("#setup-suggestion-text").text_content() or ""
     assert len(words.split(" ")) == 6
     expect(page.locator("#setup-passphrase")).to_have_value(words)
     expect(meter).to_have_attribute("data-level", "strong")
-    expect(page.locator("#setup-confirm")).to_be_focused()
-    page.locator("#setup-confirm").fill(words + "x")
-    page.locator("#vault-setup button[type=submit]").click()
-    expect(page.locator("#setup-error")).to_have_text(ui_string(page, "passphraseMismatch"))
-    assert "famplan" not in dump_idb(page) or dump_idb(page)["famplan"]["meta"] == []
-    assert page.evaluate("window.__persistCalls") == []
-
-    page.locator("#setup-confirm").fill(words)
+    page.locator('#vault-setup [data-reveal="setup-passphrase"]').click()
+    expect(page.locator("#setup-passphrase")).to_have_attribute("type", "text")
     page.locator("#vault-setup button[type=submit]").click()
     expect(page.locator("#vault-unlocked")).to_be_visible()
     expect(setup).to_be_hidden()
@@ -95,24 +94,24 @@ def test_set_up_refuses_weak_and_mismatched_passphrases_then_creates_the_vault(c
 def test_saved_appears_only_after_the_record_is_committed(page: Page, live_server: LiveServer) -> None:
     create_vault(page, live_server.url)
     expect(page.locator("#save-status")).to_be_empty()
-    # Slow every IndexedDB commit down: "Saving…" must show until it is really done.
+    # Hold every IndexedDB commit open until the test lets go: "Saving…" must show until it is really done.
     page.evaluate("""() => {
+      window.__hold = true;
       const original = IDBDatabase.prototype.transaction;
       IDBDatabase.prototype.transaction = function (...args) {
         const tx = original.apply(this, args);
         if (args[1] === "readwrite" && tx.objectStoreNames.contains("records")) {
           const store = tx.objectStore("records");
-          const hold = () => { store.get("plan").onsuccess = () => { if (Date.now() < window.__holdUntil) hold(); }; };
-          window.__holdUntil = Date.now() + 1500;
+          const hold = () => { store.get("plan").onsuccess = () => { window.__held = true; if (window.__hold) hold(); }; };
           hold();
         }
         return tx;
       };
     }""")
     notes(page).fill("Tía Rosa picks up the children")
+    page.wait_for_function("() => window.__held === true")  # the save's transaction is open, and held
     expect(page.locator("#save-status")).to_have_text(ui_string(page, "saving"))
-    page.wait_for_timeout(900)
-    expect(page.locator("#save-status")).to_have_text(ui_string(page, "saving"))
+    page.evaluate("window.__hold = false")
     expect(page.locator("#save-status")).to_have_text(ui_string(page, "saved"))
     assert len(dump_idb(page)["famplan"]["records"]) == 1
 
@@ -217,7 +216,7 @@ def test_change_passphrase_in_settings(context: BrowserContext, live_server: Liv
     expect(page.locator("#change-strength")).to_have_attribute("data-level", "too-short")
     page.locator("#change-confirm").fill("short")
     page.locator("#change-form button[type=submit]").click()
-    expect(page.locator("#change-error")).to_have_text(ui_string(page, "passphraseTooWeak"))
+    expect(page.locator("#change-error")).to_have_text(f'{ui_string(page, "strengthTooShort")} {ui_string(page, "passphraseFix")}')
 
     page.locator("#change-new").fill("ochre plaza mossy tweak canal pouch")
     page.locator("#change-confirm").fill("ochre plaza mossy tweak canal pouch")

@@ -213,7 +213,6 @@ def create_vault(page: Page, base_url: str, passphrase: str = PASSPHRASE, lang: 
     page.goto(f"{base_url}/{lang}/plan/")
     expect(page.locator("#vault-setup")).to_be_visible()
     page.locator("#setup-passphrase").fill(passphrase)
-    page.locator("#setup-confirm").fill(passphrase)
     page.locator("#vault-setup button[type=submit]").click()
     expect(page.locator("#plan-editor > *").first).to_be_visible()
 

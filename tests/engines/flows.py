@@ -53,7 +53,6 @@ def create_vault(browser: EngineBrowser, base_url: str, passphrase: str = PASSPH
     open_page(browser, f"{base_url}/{lang}/plan/")
     browser.wait_visible("#vault-setup")
     browser.fill("#setup-passphrase", passphrase)
-    browser.fill("#setup-confirm", passphrase)
     browser.click("#vault-setup button[type=submit]")
     browser.wait_visible(EDITOR)
 

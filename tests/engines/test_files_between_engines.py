@@ -34,7 +34,6 @@ def take_as_my_plan(phone: EngineBrowser, base_url: str, data: bytes, words: str
     if not has_vault:
         phone.wait_visible("#import-needs-vault")
         phone.fill("#setup-passphrase", PASSPHRASE)
-        phone.fill("#setup-confirm", PASSPHRASE)
         phone.click("#vault-setup button[type=submit]")
     phone.wait_for("() => !document.getElementById('import-replace').disabled", what="replacing my plan to be offered")
     phone.click("#import-replace")

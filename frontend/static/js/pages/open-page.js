@@ -1,23 +1,31 @@
 // The open page: receive a locked file (picker, drop, the desktop file
 // handler or Android's share sheet), open it with its passphrase, show what it
 // holds, then keep it as a shared plan or make it "my plan". Storing needs the
-// vault, so this page also unlocks (or creates) it, and locks as the plan page does.
+// vault, so this page also unlocks (or creates) it.
+// It locks as the plan page does, and also while no vault is open: an opened
+// file is decrypted too. On leaving (pagehide: Back never restores it), after
+// the idle time, and after a minute in the background, everything decrypted
+// and every typed passphrase is forgotten. A received file stays: it is still
+// locked, so its passphrase can be typed again.
 // A refused file never reaches storage: every check runs before any save.
-import { HANDOFF_HASH, takeSharedFile } from "../share/shared-file-handoff.js";
+import { REFUSED_HASH, handoffId, takeSharedFile } from "../share/shared-file-handoff.js";
 import { formatDay } from "../ui/dates.js";
 import { fill, fillParts } from "../ui/fill.js";
 import { t } from "../ui/strings.js";
 import { startAutoLock } from "../vault/auto-lock.js";
-import { autoLockMinutes } from "../vault/preferences.js";
+import { forgetWhenAway } from "../vault/forget-when-away.js";
+import { DEFAULT_AUTO_LOCK_MINUTES, autoLockMinutes } from "../vault/preferences.js";
 import * as vault from "../vault/vault.js";
 import { userTextList } from "../views/dom.js";
 import { ImportView } from "../views/import-view.js";
 import { PrintView } from "../views/print-view.js";
 import { SharedPlansView } from "../views/shared-plans-view.js";
-import { bindVaultForms } from "./vault-forms.js";
+import { bindVaultForms, showLockedForm } from "./vault-forms.js";
 import { UnlockView } from "../views/unlock-view.js";
 import { VaultSetupView } from "../views/vault-setup-view.js";
 
+// Where a file came from, said in the preview: a file can be made by anyone.
+const SOURCES = { picked: "importFromFiles", dropped: "importFromDrop", shared: "importFromShare", launched: "importFromLaunch" };
 
 function madeOn(iso) {
   const ms = typeof iso === "string" ? Date.parse(iso) : NaN;
@@ -25,11 +33,11 @@ function madeOn(iso) {
 }
 
 /** What the preview says about an opened file (lines of text and nodes), and the label it suggests. */
-function describe({ kind, plan, exportedAt }, { peopleOf, planDocument }) {
+function describe({ kind, plan, exportedAt }, source, { peopleOf, planDocument }) {
   const people = peopleOf(plan).filter((person) => person.name);
   const adults = people.filter((person) => person.role === "adult").map((person) => person.name);
   const names = people.map((person) => person.name);
-  const lines = [[t(kind === "caregiver" ? "importKindCaregiver" : "importKindFull")]];
+  const lines = [[t(SOURCES[source])], [t(kind === "caregiver" ? "importKindCaregiver" : "importKindFull")]];
   if (madeOn(exportedAt)) lines.push([fill(t("importMadeOn"), { date: madeOn(exportedAt) })]);
   if (names.length > 0) lines.push(fillParts(t("importPeople"), { names: userTextList(names, ", ") }));
   const label = (adults.length > 0 ? adults : names).join(", ") || t("importDefaultLabel");
@@ -47,9 +55,19 @@ export async function startOpenPage() {
   const printer = new PrintView(root.querySelector("#print-warning"));
   const notice = root.querySelector("#vault-notice");
   let session = null;
-  let autoLock = null;
-  let received = null; // the file's bytes, checked up to the KDF
+  let minutes = DEFAULT_AUTO_LOCK_MINUTES;
+  let autoLock = null; // while anything decrypted is on the page: a vault session or an opened file
+  let received = null; // {bytes, source}: the file, checked up to the KDF, still locked
   let opened = null; // the decrypted file, until it is kept, replaced or closed
+
+  const watchDecrypted = () => {
+    autoLock ??= startAutoLock({ minutes, onLock: lock });
+  };
+  const settle = () => {
+    if (session || opened) return;
+    autoLock?.stop();
+    autoLock = null;
+  };
 
   // --- the vault -----------------------------------------------------------
   const refreshShared = async () => {
@@ -63,27 +81,32 @@ export async function startOpenPage() {
     unlock.hide();
     notice.textContent = "";
     importView.setCanSave(true);
+    watchDecrypted();
     await refreshShared();
-    autoLock = startAutoLock({ minutes: await autoLockMinutes(), onLock: lock });
   };
+  /** Forgets everything decrypted and every typed passphrase; a received file stays, locked. */
   function lock() {
-    if (!session) return;
-    const closing = session;
-    session = null;
     autoLock?.stop();
     autoLock = null;
-    closing.lock();
+    const closing = session;
+    session = null;
+    closing?.lock();
     opened = null;
-    received = null;
-    importView.reset();
+    importView.forget(received !== null);
     importView.setCanSave(false);
     shared.clear();
     printer.clear();
-    unlock.show();
+    setup.forget();
+    unlock.forget();
+    if (closing) unlock.show();
   }
   bindVaultForms({ setup, unlock, onOpened: useSession });
   root.querySelector("#open-lock").addEventListener("click", lock);
-  window.addEventListener("pagehide", lock);
+  const away = forgetWhenAway({ minutes, forget: lock, back: () => showForms() });
+  autoLockMinutes().then((chosen) => {
+    minutes = chosen;
+    away.setMinutes(chosen);
+  }, () => {});
   vault.onStorageEvent("versionchange", () => {
     lock();
     notice.textContent = t("saveClosed");
@@ -97,9 +120,14 @@ export async function startOpenPage() {
   });
 
   // --- receiving a file ----------------------------------------------------
-  const receive = async (blob) => {
+  /**
+   * @param {Blob} blob
+   * @param {"picked" | "dropped" | "shared" | "launched"} source said in the preview
+   */
+  const receive = async (blob, source) => {
     received = null;
     opened = null;
+    settle();
     let loaded;
     try {
       loaded = await actions;
@@ -111,7 +139,7 @@ export async function startOpenPage() {
     try {
       const bytes = await loaded.readBlob(blob);
       loaded.readHeader(bytes); // every check that needs no passphrase, before asking for one
-      received = bytes;
+      received = { bytes, source };
       importView.askPassphrase();
     } catch (error) {
       importView.showFileError(loaded.refusalMessage(error));
@@ -120,12 +148,16 @@ export async function startOpenPage() {
   importView.bindFile(receive);
   importView.bindPassphrase(async (passphrase) => {
     if (!received) return;
+    const file = received;
     importView.busy(true);
     const loaded = await actions;
     try {
-      opened = await loaded.openReceivedFile(received, passphrase);
+      const decrypted = await loaded.openReceivedFile(file.bytes, passphrase);
       importView.busy(false);
-      importView.showPreview(describe(opened, loaded), session !== null);
+      if (received !== file) return; // locked or replaced while the key was derived
+      opened = decrypted;
+      watchDecrypted();
+      importView.showPreview(describe(opened, file.source, loaded), session !== null);
     } catch (error) {
       importView.busy(false);
       importView.showPassphraseError(loaded.refusalMessage(error));
@@ -136,6 +168,7 @@ export async function startOpenPage() {
     received = null;
     importView.reset();
     importView.showResult(key);
+    settle();
   };
   importView.bindActions({
     keep: async (label) => {
@@ -165,14 +198,15 @@ export async function startOpenPage() {
   root.dataset.ready = "true"; // for tests: a file chosen from now on is handled
   if ("launchQueue" in window) {
     window.launchQueue.setConsumer(async ({ files }) => {
-      if (files?.length) receive(await files[0].getFile());
+      if (files?.length) receive(await files[0].getFile(), "launched");
     });
   }
-  if (window.location.hash === HANDOFF_HASH) {
+  const handed = handoffId(window.location.hash);
+  if (handed || window.location.hash === REFUSED_HASH) {
     history.replaceState(null, "", window.location.pathname);
-    const handed = await takeSharedFile();
-    if (handed.blob) receive(handed.blob);
-    else importView.showFileError(`file-${handed.refused}`);
+    const taken = handed ? await takeSharedFile(handed) : { refused: "not-from-share" };
+    if (taken.blob) receive(taken.blob, "shared");
+    else importView.showFileError(`file-${taken.refused}`);
   }
 
   // --- plans shared with me --------------------------------------------------
@@ -205,15 +239,17 @@ export async function startOpenPage() {
     shared.showStatus("backupRestored");
   });
 
-  try {
-    if (await vault.hasVault()) {
-      unlock.show();
-      if (vault.storageStatus().restored) notice.textContent = t("storageRestored");
-    } else {
-      setup.show();
-      if (vault.vaultWentMissing()) notice.textContent = t("vaultMissing");
+  async function showForms() {
+    if (session) return;
+    try {
+      if (await showLockedForm({ setup, unlock })) {
+        if (vault.storageStatus().restored) notice.textContent = t("storageRestored");
+      } else if (vault.vaultWentMissing()) {
+        notice.textContent = t("vaultMissing");
+      }
+    } catch (error) {
+      notice.textContent = t("unexpectedError");
     }
-  } catch (error) {
-    notice.textContent = t("unexpectedError");
   }
+  await showForms();
 }

@@ -12,9 +12,10 @@
 //   removed every child of #plan-editor.
 import { backupReminder } from "../vault/backup-reminder.js";
 import { startAutoLock } from "../vault/auto-lock.js";
-import { autoLockMinutes } from "../vault/preferences.js";
+import { forgetWhenAway } from "../vault/forget-when-away.js";
+import { DEFAULT_AUTO_LOCK_MINUTES, autoLockMinutes } from "../vault/preferences.js";
 import * as vault from "../vault/vault.js";
-import { bindVaultForms } from "./vault-forms.js";
+import { bindVaultForms, showLockedForm } from "./vault-forms.js";
 import { PlanPageView } from "../views/plan-page-view.js";
 import { SaveStatus } from "../views/save-status.js";
 import { UnlockView } from "../views/unlock-view.js";
@@ -82,13 +83,22 @@ export async function startPlanPage() {
   bindVaultForms({ setup, unlock, onOpened: open });
 
   page.bindLock(lockAndAsk);
-  // Back/forward cache (Safari, Firefox): a page left unlocked must come back
-  // neither unlocked nor blank, but asking for the passphrase.
+  // Back/forward cache: a page left unlocked must not come back unlocked, nor
+  // with a typed passphrase; it comes back showing the form its state calls for.
   window.addEventListener("pagehide", () => {
-    if (!session) return;
+    const wasOpen = session !== null;
     lock();
-    unlock.show();
+    if (wasOpen) unlock.show();
   });
+  const away = forgetWhenAway({
+    minutes: DEFAULT_AUTO_LOCK_MINUTES,
+    forget: () => {
+      setup.forget();
+      unlock.forget();
+    },
+    back: () => showForms(),
+  });
+  autoLockMinutes().then((minutes) => away.setMinutes(minutes), () => {});
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") document.dispatchEvent(new CustomEvent("famplan:flush"));
   });
@@ -109,17 +119,14 @@ export async function startPlanPage() {
     page.showNotice("deletedElsewhere");
   });
 
-  try {
-    if (await vault.hasVault()) {
-      unlock.show();
-      page.showNotice(storageNotice());
-      const retryAt = await vault.nextTryAt();
-      if (retryAt) unlock.showError("tooManyTries", retryAt);
-    } else {
-      setup.show();
-      if (vault.vaultWentMissing()) page.showNotice("vaultMissing");
+  async function showForms() {
+    if (session) return;
+    try {
+      if (await showLockedForm({ setup, unlock })) page.showNotice(storageNotice());
+      else if (vault.vaultWentMissing()) page.showNotice("vaultMissing");
+    } catch (error) {
+      page.showNotice("unexpectedError");
     }
-  } catch (error) {
-    page.showNotice("unexpectedError");
   }
+  await showForms();
 }

@@ -1,7 +1,8 @@
 // Settings: storage persistence and usage, auto-lock, backups, passphrase change, delete everything.
 import { t } from "../ui/strings.js";
+import { forgetWhenAway } from "../vault/forget-when-away.js";
 import { assessPassphrase } from "../vault/passphrase-strength.js";
-import { autoLockMinutes, setAutoLockMinutes } from "../vault/preferences.js";
+import { DEFAULT_AUTO_LOCK_MINUTES, autoLockMinutes, setAutoLockMinutes } from "../vault/preferences.js";
 import * as vault from "../vault/vault.js";
 import { SettingsView } from "../views/settings-view.js";
 
@@ -36,13 +37,22 @@ export async function startSettingsPage() {
     await navigator.storage?.persist?.().catch(() => false);
     await refreshStorage();
   });
+  // A typed passphrase never outlives a visit: gone on leaving (so Back cannot
+  // show it) and after the auto-lock time without use.
+  const away = forgetWhenAway({
+    minutes: DEFAULT_AUTO_LOCK_MINUTES, // until the setting is read, below
+    forget: () => view.forgetPassphrases(),
+    back: () => Promise.all([refreshStorage(), refreshVault()]),
+  });
   view.bindAutoLock(async (minutes) => {
     await setAutoLockMinutes(minutes);
+    away.setMinutes(minutes);
     view.autoLockSaved();
   });
   view.bindNewPassphraseInput((passphrase) => view.showStrength(assessPassphrase(passphrase)));
   view.bindChangePassphrase(async (current, next, confirmation) => {
-    if (!assessPassphrase(next).acceptable) return view.changeFailed("passphraseTooWeak");
+    const assessment = assessPassphrase(next);
+    if (!assessment.acceptable) return view.changeRefused(assessment);
     if (next !== confirmation) return view.changeFailed("passphraseMismatch");
     view.changeBusy(true);
     try {
@@ -68,5 +78,9 @@ export async function startSettingsPage() {
     }
   });
 
-  await Promise.all([refreshStorage(), refreshVault(), autoLockMinutes().then((minutes) => view.showAutoLock(minutes))]);
+  const useMinutes = (minutes) => {
+    view.showAutoLock(minutes);
+    away.setMinutes(minutes);
+  };
+  await Promise.all([refreshStorage(), refreshVault(), autoLockMinutes().then(useMinutes)]);
 }

@@ -1,5 +1,5 @@
 // The set-up and unlock forms, wired to the vault the same way on every page
-// that opens it (the plan page and the open page).
+// that opens it (the plan page and the open page), and which of them a locked page shows.
 import { generatePassphrase } from "../vault/passphrase-generator.js";
 import { assessPassphrase } from "../vault/passphrase-strength.js";
 import * as vault from "../vault/vault.js";
@@ -25,9 +25,9 @@ export function bindVaultForms({ setup, unlock, onOpened }) {
     setup.showSuggestion(words);
     setup.showStrength(assessPassphrase(words));
   });
-  setup.bindSubmit(async (passphrase, confirmation) => {
-    if (!assessPassphrase(passphrase).acceptable) return setup.showError("passphraseTooWeak");
-    if (passphrase !== confirmation) return setup.showError("passphraseMismatch");
+  setup.bindSubmit(async (passphrase) => {
+    const assessment = assessPassphrase(passphrase);
+    if (!assessment.acceptable) return setup.showRefusal(assessment);
     // Asked during the tap itself: browsers that ask the person need that gesture.
     navigator.storage?.persist?.().catch(() => {});
     setup.busy("creating");
@@ -56,4 +56,22 @@ export function bindVaultForms({ setup, unlock, onOpened }) {
       }
     }
   });
+}
+
+/**
+ * The locked page's form: unlock if this phone has a vault (with the wait
+ * after wrong passphrases, if one is running), else set-up.
+ * @param {{ setup: import("../views/vault-setup-view.js").VaultSetupView,
+ *           unlock: import("../views/unlock-view.js").UnlockView }} forms
+ * @returns {Promise<boolean>} whether there is a vault
+ */
+export async function showLockedForm({ setup, unlock }) {
+  const hasVault = await vault.hasVault();
+  (hasVault ? setup : unlock).hide();
+  (hasVault ? unlock : setup).show();
+  if (hasVault) {
+    const retryAt = await vault.nextTryAt();
+    if (retryAt) unlock.showError("tooManyTries", retryAt);
+  }
+  return hasVault;
 }

@@ -124,6 +124,22 @@ export function writeMeta(key, value) {
 }
 
 /**
+ * Reads one metadata entry and writes what `update` makes of it, in a single
+ * transaction: tabs updating it at the same moment take turns, and none of
+ * their changes is lost. `update` runs inside the transaction, so it must be
+ * synchronous; it returns the new value, or undefined to leave the entry as it is.
+ * @param {string} key
+ * @param {(current: any) => any} update
+ */
+export function updateMeta(key, update) {
+  return write([META], async (tx) => {
+    const meta = tx.objectStore(META);
+    const next = update(await promisifyRequest(meta.get(key)));
+    if (next !== undefined) meta.put(next, key);
+  });
+}
+
+/**
  * Stores a new vault; refuses ("exists") if there already is one.
  * @param {object} vault
  */

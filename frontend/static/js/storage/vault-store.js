@@ -144,6 +144,20 @@ export async function writeMeta(key, value) {
 }
 
 /**
+ * Reads and rewrites one metadata entry in a single transaction (primary.updateMeta):
+ * for the failed-unlock count, which tabs may change at the same moment and
+ * which is kept only in the primary.
+ * @param {"attempts"} key
+ * @param {(current: any) => any} update synchronous; returns the new value, or undefined for no change
+ */
+export async function updateMeta(key, update) {
+  if (key !== "attempts") throw new TypeError(`updateMeta: ${key} is written with writeMeta`);
+  await ready();
+  // Under the write lock like every write: the copy is never being written at the same moment.
+  return exclusive(() => primary.updateMeta(key, update));
+}
+
+/**
  * Stores a new vault; refuses ("exists") if there already is one.
  * @param {object} vault
  */

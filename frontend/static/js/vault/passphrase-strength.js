@@ -17,20 +17,25 @@ const COMMON = new Set([
 
 /**
  * @typedef {"empty" | "too-short" | "too-weak" | "fair" | "strong"} StrengthLevel
+ * @typedef {"short" | "common" | "pattern" | "repeated" | "guessable"} Weakness
+ *   why a passphrase is refused, to say in words: too few characters; a very
+ *   common password; repeats, runs or keyboard rows; a word used again; just not long enough
  * @param {string} passphrase
- * @returns {{bits: number, length: number, level: StrengthLevel, acceptable: boolean}}
+ * @returns {{bits: number, length: number, level: StrengthLevel, acceptable: boolean, weakness: Weakness | null}}
  */
 export function assessPassphrase(passphrase) {
   const text = passphrase.normalize("NFC");
   const length = Array.from(text).length;
-  const bits = Math.floor(estimateBits(text));
+  const estimate = estimateStrength(text);
+  const bits = Math.floor(estimate.bits);
   let level;
   if (length === 0) level = "empty";
   else if (length < MIN_LENGTH) level = "too-short";
   else if (bits < MIN_BITS) level = "too-weak";
   else if (bits < STRONG_BITS) level = "fair";
   else level = "strong";
-  return { bits, length, level, acceptable: level === "fair" || level === "strong" };
+  const weakness = level === "too-short" ? "short" : level === "too-weak" ? estimate.weakness : null;
+  return { bits, length, level, acceptable: level === "fair" || level === "strong", weakness };
 }
 
 /**
@@ -38,20 +43,34 @@ export function assessPassphrase(passphrase) {
  * @returns {number}
  */
 export function estimateBits(text) {
+  return estimateStrength(text).bits;
+}
+
+/**
+ * The estimate, and what lowered it most.
+ * @param {string} text NFC-normalised
+ * @returns {{bits: number, weakness: Weakness}}
+ */
+function estimateStrength(text) {
   const lower = text.toLowerCase();
   const words = lower.split(/\s+/u).filter(Boolean);
+  const distinct = [...new Set(words)];
+  const repeats = words.length - distinct.length;
   if (words.length >= 3 && words.every((word) => WORDS.has(word))) {
-    const distinct = new Set(words).size;
-    return distinct * BITS_PER_WORD + (words.length - distinct);
+    return { bits: distinct.length * BITS_PER_WORD + repeats, weakness: repeats ? "repeated" : "guessable" };
   }
   const stripped = lower.replace(/[\s\p{N}\p{P}\p{S}]+/gu, "");
   if (COMMON.has(lower) || COMMON.has(stripped)) {
-    return Math.min(10, lengthBits(effectiveLength(lower)));
+    return { bits: Math.min(10, lengthBits(effectiveLength(lower))), weakness: "common" };
   }
-  const unique = Array.from(new Set(words)).join(" ");
-  let bits = lengthBits(effectiveLength(unique)) + (words.length - new Set(words).size);
-  if (mixedComposition(text)) bits += 6;
-  return bits;
+  const unique = distinct.join(" ");
+  const effective = effectiveLength(unique);
+  const bits = lengthBits(effective) + repeats + (mixedComposition(text) ? 6 : 0);
+  // What to say about a refusal: the largest deduction, else plain length.
+  let weakness = "guessable";
+  if (repeats > 0) weakness = "repeated";
+  else if (effective < 0.75 * Array.from(unique).length) weakness = "pattern";
+  return { bits, weakness };
 }
 
 /** NIST SP 800-63 (2004) Appendix A: 4 bits for the first character, 2 for the next 7, 1.5 up to 20, then 1. */
@@ -107,7 +126,12 @@ function repeatedUnit(chars) {
   return chars.length;
 }
 
+/**
+ * Three of: small letters, capitals, digits, symbols. Letters of scripts
+ * without capitals (Arabic, Myanmar, ...) count as small letters, so a
+ * passphrase in any script can earn this.
+ */
 function mixedComposition(text) {
-  const classes = [/\p{Ll}/u, /\p{Lu}/u, /\p{N}/u, /[\p{P}\p{S}]/u].filter((pattern) => pattern.test(text)).length;
+  const classes = [/[\p{Ll}\p{Lo}\p{Lm}]/u, /[\p{Lu}\p{Lt}]/u, /\p{N}/u, /[\p{P}\p{S}]/u].filter((pattern) => pattern.test(text)).length;
   return classes >= 3;
 }

@@ -4,7 +4,7 @@ import { base64url, equalBytes, randomBytes } from "../crypto/bytes.js";
 import { KDF_ALG, calibrateIterations, deriveWrappingKey, newSalt } from "../crypto/kdf.js";
 import { createDataKey, rewrap, unwrapDataKey } from "../crypto/keys.js";
 import * as store from "../storage/vault-store.js";
-import { afterFailure, retryAt } from "./attempts.js";
+import { retryAt, sameEntry, startTry } from "./attempts.js";
 import { VaultError } from "./errors.js";
 import { FORMAT_VERSION, WRAP_ALG, checkVaultShape, keyAdditionalData, vaultCheck } from "./format.js";
 import { assessPassphrase } from "./passphrase-strength.js";
@@ -169,23 +169,44 @@ async function sealed(vault) {
   return { ...fields, check: await vaultCheck(fields) };
 }
 
+// The last try this page counted, on the page's own steady clock (performance.now()),
+// which moving the phone's clock does not change.
+let counted = null; // {entry, at, delay}
+
+/** How much longer this page's steady clock says to wait, if `stored` is still the try it counted. */
+function heldBack(stored) {
+  if (!counted || !sameEntry(stored, counted.entry)) return 0;
+  return counted.delay - (performance.now() - counted.at);
+}
+
 /**
  * Runs `attempt` (which needs the right passphrase) unless the wait after
- * earlier failures is not over; counts a failure, or clears the count.
+ * earlier failures is not over. The try is counted before it runs, in the
+ * transaction that checks the wait; a right passphrase clears the count, and
+ * a failure that is not a wrong passphrase takes its count back.
  */
 async function withAttempts(attempt) {
-  const attempts = await store.readMeta("attempts");
-  const waitUntil = retryAt(attempts, Date.now());
-  if (waitUntil) throw new VaultError("wait", { retryAt: waitUntil });
+  let decision;
+  let before;
+  await store.updateMeta("attempts", (stored) => {
+    before = stored;
+    decision = startTry(stored, Date.now(), heldBack(stored));
+    return decision.store;
+  });
+  if (decision.retryAt) throw new VaultError("wait", { retryAt: decision.retryAt });
+  const entry = decision.store;
+  counted = { entry, at: performance.now(), delay: entry.nextAllowedAt - entry.lastTryAt };
   let result;
   try {
     result = await attempt();
   } catch (error) {
-    if (error instanceof VaultError || error?.name !== "OperationError") throw error;
-    const counted = afterFailure(attempts, Date.now());
-    await store.writeMeta("attempts", counted);
-    throw new VaultError("wrong-passphrase", { cause: error, retryAt: retryAt(counted, Date.now()) });
+    if (error instanceof VaultError || error?.name !== "OperationError") {
+      await store.updateMeta("attempts", (stored) => (sameEntry(stored, entry) ? before || { failures: 0, nextAllowedAt: 0 } : undefined));
+      throw error;
+    }
+    throw new VaultError("wrong-passphrase", { cause: error, retryAt: retryAt(entry, Date.now()) });
   }
-  if (attempts?.failures) await store.writeMeta("attempts", { failures: 0, nextAllowedAt: 0 });
+  counted = null;
+  await store.updateMeta("attempts", () => ({ failures: 0, nextAllowedAt: 0, lastTryAt: entry.lastTryAt }));
   return result;
 }

@@ -26,12 +26,12 @@ export class ImportView {
     bindRevealButtons(this.unlock);
   }
 
-  /** @param {(file: File) => void} handler a file chosen or dropped */
+  /** @param {(file: File, source: "picked" | "dropped") => void} handler a file chosen or dropped */
   bindFile(handler) {
     this.input.addEventListener("change", () => {
       const [file] = this.input.files;
       this.input.value = "";
-      if (file) handler(file);
+      if (file) handler(file, "picked");
     });
     this.drop.addEventListener("dragover", (event) => {
       event.preventDefault();
@@ -42,7 +42,7 @@ export class ImportView {
       event.preventDefault();
       this.drop.classList.remove("drop-active");
       const file = event.dataTransfer?.files?.[0];
-      if (file) handler(file);
+      if (file) handler(file, "dropped");
     });
   }
 
@@ -72,6 +72,18 @@ export class ImportView {
     this.reset();
     this.unlock.hidden = false;
     this.passphrase.focus();
+  }
+
+  /**
+   * Forgets the typed passphrase and everything decrypted. With a file still
+   * waiting, its passphrase step shows again (empty); otherwise "choose a file".
+   * @param {boolean} fileWaiting
+   */
+  forget(fileWaiting) {
+    const result = this.result.textContent;
+    this.reset();
+    this.unlock.hidden = !fileWaiting;
+    this.result.textContent = result;
   }
 
   /** @param {boolean} busy */

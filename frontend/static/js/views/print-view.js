@@ -9,6 +9,8 @@ export class PrintView {
     this.dialog = dialog;
     this.root = document.createElement("div");
     this.root.className = "print-root";
+    // Nothing here is editable; this keeps it so should a printed document ever hold a field.
+    this.root.spellcheck = false;
     document.querySelector("main").append(this.root);
     dialog.querySelector("#print-confirm").addEventListener("click", () => dialog.close("print"));
     dialog.querySelector("#print-cancel").addEventListener("click", () => dialog.close("cancel"));

@@ -1,7 +1,7 @@
 // The vault's parts of Settings: storage, auto-lock, backups, passphrase change, delete everything.
 import { t } from "../ui/strings.js";
 import { bindRevealButtons, clearPassphrases, formatWait, showError } from "./dom.js";
-import { showStrength } from "./strength-meter.js";
+import { refusalText, showStrength } from "./strength-meter.js";
 
 export class SettingsView {
   /** @param {HTMLElement} root the #settings-app element */
@@ -81,9 +81,14 @@ export class SettingsView {
     input.addEventListener("input", () => handler(input.value));
   }
 
-  /** @param {{level: string}} assessment */
+  /** @param {{level: string, weakness?: string | null}} assessment */
   showStrength(assessment) {
     showStrength(this.root.querySelector("#change-strength"), assessment);
+  }
+
+  /** @param {{level: string, weakness?: string | null}} assessment why the new passphrase is refused */
+  changeRefused(assessment) {
+    showError(this.changeError, refusalText(assessment), this.root.querySelector("#change-new"));
   }
 
   /** @param {(current: string, next: string, confirmation: string) => void} handler */
@@ -113,11 +118,17 @@ export class SettingsView {
   }
 
   changeDone() {
+    this.forgetPassphrases();
+    this.changeStatus.textContent = t("passphraseChanged");
+  }
+
+  /** Empties the passphrase fields and hides them again, with their messages. */
+  forgetPassphrases() {
     clearPassphrases(this.changeForm);
     showError(this.changeError, "");
     this.changeForm.querySelectorAll("[aria-invalid]").forEach((input) => input.removeAttribute("aria-invalid"));
     this.showStrength({ level: "empty" });
-    this.changeStatus.textContent = t("passphraseChanged");
+    this.changeStatus.textContent = "";
   }
 
   /** @param {(typed: string) => void} handler */

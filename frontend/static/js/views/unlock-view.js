@@ -32,11 +32,16 @@ export class UnlockView {
 
   hide() {
     this.root.hidden = true;
-    clearPassphrases(this.root);
+    this.forget();
     this.#stopCountdown();
     showError(this.error, "", this.passphrase);
     this.progress.textContent = "";
     this.submit.disabled = false;
+  }
+
+  /** Forgets a typed passphrase; the form, its message and any wait stay. */
+  forget() {
+    clearPassphrases(this.root);
   }
 
   /** @param {boolean} busy */

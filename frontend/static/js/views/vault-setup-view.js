@@ -1,7 +1,8 @@
 // Set-up: choose a passphrase (with strength feedback, or a suggested one).
+// One field with "Show passphrase", not two typed blind: see docs/threat-model.md.
 import { t } from "../ui/strings.js";
 import { bindRevealButtons, clearPassphrases, showError } from "./dom.js";
-import { showStrength } from "./strength-meter.js";
+import { refusalText, showStrength } from "./strength-meter.js";
 
 export class VaultSetupView {
   /** @param {HTMLElement} root the #vault-setup section */
@@ -9,7 +10,6 @@ export class VaultSetupView {
     this.root = root;
     this.form = root.querySelector("form");
     this.passphrase = root.querySelector("#setup-passphrase");
-    this.confirm = root.querySelector("#setup-confirm");
     this.meter = root.querySelector("#setup-strength");
     this.suggestion = root.querySelector("#setup-suggestion");
     this.suggestionText = root.querySelector("#setup-suggestion-text");
@@ -28,11 +28,11 @@ export class VaultSetupView {
     this.root.querySelector("#setup-suggest").addEventListener("click", handler);
   }
 
-  /** @param {(passphrase: string, confirmation: string) => void} handler */
+  /** @param {(passphrase: string) => void} handler */
   bindSubmit(handler) {
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
-      handler(this.passphrase.value, this.confirm.value);
+      handler(this.passphrase.value);
     });
   }
 
@@ -42,32 +42,43 @@ export class VaultSetupView {
 
   hide() {
     this.root.hidden = true;
+    this.forget();
+  }
+
+  /** Forgets what was typed or suggested; the form stays where it is. */
+  forget() {
     clearPassphrases(this.root);
     this.suggestionText.textContent = "";
     this.suggestion.hidden = true;
     showError(this.error, "", this.passphrase);
+    this.showStrength({ level: "empty" });
   }
 
-  /** @param {{level: string}} assessment */
+  /** @param {{level: string, weakness?: string | null}} assessment */
   showStrength(assessment) {
     showStrength(this.meter, assessment);
   }
 
   /**
-   * Shows the suggested words, puts them in the first field, and asks for them again in the second.
+   * Shows the suggested words and puts them in the field.
    * @param {string} words
    */
   showSuggestion(words) {
     this.suggestionText.textContent = words;
     this.suggestion.hidden = false;
     this.passphrase.value = words;
-    this.confirm.value = "";
-    this.confirm.focus();
+    this.passphrase.focus();
+  }
+
+  /** @param {{level: string, weakness?: string | null}} assessment why the passphrase is refused */
+  showRefusal(assessment) {
+    showError(this.error, refusalText(assessment), this.passphrase);
+    this.passphrase.focus();
   }
 
   /** @param {string} key a UI string key, or "" */
   showError(key) {
-    showError(this.error, key ? t(key) : "", key === "passphraseMismatch" ? this.confirm : this.passphrase);
+    showError(this.error, key ? t(key) : "", this.passphrase);
   }
 
   /** @param {string} key */
