@@ -400,6 +400,25 @@ def test_a_wisconsin_power_of_attorney_warns_only_where_the_law_asks_for_a_court
     assert ps.validate_plan(plan) == []
 
 
+def test_every_rule_says_which_law_it_rests_on(tmp_path: Path) -> None:
+    assert ps.rule_source_problems() == []
+    laws = {rule["code"]: rule["law"] for rule in ps.load_schema()["rules"]}
+    assert laws["endBeforeStart"] is None  # plain logic: no law needed, and none claimed
+    for code in ("courtNonRelative", "courtCase", "courtIndianChild"):
+        assert laws[code]["cite"] == "Wis. Stat. § 48.979(1)"
+    # A rule that states a law without its source stops the build, naming file and line.
+    text = ps.SCHEMA_PATH.read_text(encoding="utf-8")
+    broken = tmp_path / "plan-schema.json"
+    broken.write_text(text.replace(', "law": null', "", 1), encoding="utf-8")
+    line = text[: text.index('"id": "paper-dates"')].count("\n") + 1
+    assert ps.rule_source_problems(broken) == [
+        f"plan-schema.json:{line}: rule 'paper-dates' must say which law it rests on "
+        '("law": {"cite", "url"}) or "law": null'
+    ]
+    broken.write_text(text.replace('"cite": "Wis. Stat. § 48.979(1)", ', "", 1), encoding="utf-8")
+    assert "a law needs its citation" in ps.rule_source_problems(broken)[0]
+
+
 def test_questions_that_do_not_apply_are_skipped(full: dict[str, Any]) -> None:
     plan = copy.deepcopy(full)
     people = plan["sections"]["people"]

@@ -25,6 +25,7 @@ STRINGS: dict[str, str] = {
     "editorNothingToCheck": N_("Nothing is filled in here yet."),
     "editorNoEntries": N_("Nothing here yet."),
     "editorSuggestNames": N_("Someone you already named:"),
+    "editorSource": N_("Source"),
     "editorSuggestEarlier": N_("The same as before:"),
     "editorExplainMore": N_("Read more in Resources (opens in a new tab)"),
     "editorDateDay": N_("Day"),

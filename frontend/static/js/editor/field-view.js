@@ -3,12 +3,12 @@
 // exactly, valid or not. Problems show when the person presses Continue (never
 // while they type or leave a field, so nothing moves under their finger), and
 // at once for an answer that was stored with a problem.
-import { problemSpec, sectionDef, schema } from "../plan/schema.js";
+import { lawBehind, problemSpec, sectionDef, schema } from "../plan/schema.js";
 import { asciiDigits, isBlank, normalizeANumber } from "../plan/values.js";
 import { fill, fillParts } from "../ui/fill.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
-import { element } from "../views/dom.js";
+import { element, elementWith } from "../views/dom.js";
 
 // Radio buttons up to this many options, a select above (a long list of radios
 // pushes the rest of the step far down a phone screen).
@@ -371,7 +371,13 @@ export class FieldView {
     // button being tapped out from under the finger.
     const shown = !this.live ? [] : grow ? codes : codes.filter((code) => this.shown?.includes(code));
     this.shown = shown;
-    this.problem.textContent = shown.map((code) => planLabel(problemSpec(code).message)).join(" ");
+    // A warning about the law names the law it rests on.
+    this.problem.replaceChildren(...shown.flatMap((code, index) => {
+      const law = lawBehind(code);
+      const parts = [index ? " " : "", planLabel(problemSpec(code).message)];
+      if (law) parts.push(" ", elementWith("span", { class: "problem-source" }, `${t("editorSource")}: `, element("bdi", {}, law.cite)));
+      return parts;
+    }));
     const error = shown.some((code) => problemSpec(code).severity === "error");
     this.problem.dataset.severity = error ? "error" : "warning";
     for (const target of this.control ? [this.control] : this.inputs) {
