@@ -154,11 +154,7 @@ def _school(
         doc.fail(at + ("kind",), f"'kind' must be one of: {', '.join(plan_kinds())} (the plan's own values)")
     address = doc.string(table, at, "address", required=False)
     tel, display, phone_ok = _phone(doc, table, at)
-    if "source_url" not in table:
-        doc.fail(at, "this school has no source: add source_url = \"<the page that gives its name, address and phone>\"")
-        source_url = None
-    else:
-        source_url = doc.url(table, at, "source_url")
+    source_url = _source(doc, table, at, "this school has no source: add source_url = \"<the page that gives its name, address and phone>\"")
     reviewed = doc.date(table, at, "reviewed")
     resource = _resource(doc, table, at, languages)
     procedure = _school_procedure(doc, table, at, languages, source_urls)
@@ -179,6 +175,14 @@ def _school(
         )
         for lang in languages
     }
+
+
+def _source(doc: _Doc, table: dict[str, Any], at: KeyPath, missing: str) -> str | None:
+    """Every contact carries the page it was read on: without `source_url`, start-up stops at its line."""
+    if "source_url" not in table:
+        doc.fail(at, missing)
+        return None
+    return doc.url(table, at, "source_url")
 
 
 def _phone(doc: _Doc, table: dict[str, Any], at: KeyPath) -> tuple[str | None, str | None, bool]:
@@ -206,11 +210,7 @@ def _resource(doc: _Doc, table: dict[str, Any], at: KeyPath, languages: list[str
         doc.fail(where, "the resource person needs a 'name' or a 'role' (one text per language)")
     languages_spoken = _lang_text(doc, resource, where, "languages", languages, required=False)
     tel, display, phone_ok = _phone(doc, resource, where)
-    if "source_url" not in resource:
-        doc.fail(where, "the resource person has no source: add source_url = \"<the page that names them>\"")
-        source_url = None
-    else:
-        source_url = doc.url(resource, where, "source_url")
+    source_url = _source(doc, resource, where, "the resource person has no source: add source_url = \"<the page that names them>\"")
     if source_url is None or not phone_ok or (name is None and role is None):
         return False
     if ("role" in resource and role is None) or ("languages" in resource and languages_spoken is None):
