@@ -55,7 +55,7 @@ def _plan_field(field_id: str) -> dict[str, Any]:
     return next(field for field in section_def("school")["fields"] if field["id"] == field_id)
 
 
-def check_fits_plan(doc: _Doc, at: KeyPath, field_id: str, value: str | None, what: str) -> None:
+def _check_fits_plan(doc: _Doc, at: KeyPath, field_id: str, value: str | None, what: str) -> None:
     """Choosing a school copies `value` into the plan's field: it must be a valid answer there."""
     if value is None:
         return
@@ -63,7 +63,8 @@ def check_fits_plan(doc: _Doc, at: KeyPath, field_id: str, value: str | None, wh
     limit = field.get("maxLength", load_schema()["types"][field["type"]].get("maxLength"))
     problem = check_value(field["type"], value, limit)
     if problem is not None:
-        doc.fail(at, f"{what} would not be a valid answer in the plan's '{field_id}' field ({problem}: at most {limit} characters)")
+        detail = f"{problem}: at most {limit} characters" if problem == "tooLong" else problem
+        doc.fail(at, f"{what} would not be a valid answer in the plan's '{field_id}' field ({detail})")
 
 
 @dataclass(frozen=True)
@@ -162,9 +163,9 @@ def _school(
         return None
     if resource is False or procedure is False:
         return None
-    check_fits_plan(doc, at + ("name",), "name", name, "this name")
-    check_fits_plan(doc, at + ("address",), "address", address, "this address")
-    check_fits_plan(doc, at + ("display",), "phone", display, "this phone")
+    _check_fits_plan(doc, at + ("name",), "name", name, "this name")
+    _check_fits_plan(doc, at + ("address",), "address", address, "this address")
+    _check_fits_plan(doc, at + ("display",), "phone", display, "this phone")
     return {
         lang: School(
             id=school_id, name=name, kind=kind, address=address, tel=tel, display=display,
@@ -223,9 +224,9 @@ def _resource(doc: _Doc, table: dict[str, Any], at: KeyPath, languages: list[str
         for lang in languages
     }
     for lang, person in people.items():
-        check_fits_plan(doc, where, "resourcePerson", person.label, f"the {lang} name and role")
-        check_fits_plan(doc, where, "resourceLanguages", person.languages, f"the {lang} languages")
-    check_fits_plan(doc, where + ("display",), "resourcePhone", display, "this phone")
+        _check_fits_plan(doc, where, "resourcePerson", person.label, f"the {lang} name and role")
+        _check_fits_plan(doc, where, "resourceLanguages", person.languages, f"the {lang} languages")
+    _check_fits_plan(doc, where + ("display",), "resourcePhone", display, "this phone")
     return people
 
 
@@ -251,7 +252,6 @@ def schools_data(deployment: Any) -> dict[str, Any]:
     procedure = deployment.procedure
     return {
         "district": deployment.district_name,
-        "districtShort": deployment.district_short_name,
         "procedure": {"heading": procedure.heading, "points": list(procedure.points)} if procedure else None,
         "schools": [_school_data(school) for school in deployment.schools],
     }

@@ -16,11 +16,11 @@ let data = null;
  * @property {string[]} [procedure] the school's own steps if law enforcement comes, where they differ from the district's
  */
 
-/** @returns {{district: string, districtShort: string, procedure: {heading: string, points: string[]} | null, schools: DistrictSchool[]}} */
+/** @returns {{district: string, procedure: {heading: string, points: string[]} | null, schools: DistrictSchool[]}} */
 export function districtData() {
   if (data === null) {
     const block = document.getElementById("district-schools");
-    data = block ? JSON.parse(block.textContent) : { district: "", districtShort: "", procedure: null, schools: [] };
+    data = block ? JSON.parse(block.textContent) : { district: "", procedure: null, schools: [] };
   }
   return data;
 }
