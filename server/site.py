@@ -25,6 +25,7 @@ from server.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, Language
 from server import plan_schema
 from server.content import Content, ContentError, load_content
 from server.dates import date_formatter
+from server.district_schools import schools_data
 from server.pages import CORE_PAGES, resource_page, NOT_FOUND, OFFLINE_PATH, ROOT_PAGE, PageRenderer, make_environment
 from server.web_manifest import SHARE_TARGET_FIELD, SHARE_TARGET_PATH, THEME_COLOR, web_manifest
 
@@ -108,9 +109,11 @@ def _write_language(
     paths = []
     resources = content.pages[language.code]
     deployment = content.deployment(language.code)
+    schools = schools_data(deployment)
     for spec in CORE_PAGES:
         url = f"/{language.code}/{spec.path}"
-        _write(out_dir / url.strip("/") / "index.html", renderer.render(spec, resource_pages=resources))
+        page = renderer.render(spec, resource_pages=resources, district_schools=schools)
+        _write(out_dir / url.strip("/") / "index.html", page)
         paths.append(url)
     for resource in resources:
         spec = resource_page(resource.id, resource.title)

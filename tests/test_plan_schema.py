@@ -95,8 +95,13 @@ def _check_field_list(fields: list[dict[str, Any]], in_object: bool) -> None:
         if "maxLength" in f:
             assert isinstance(f["maxLength"], int) and f["maxLength"] > 0
         if "suggest" in f:
-            assert f["suggest"] in {"names", "earlier"} and f["type"] == "text"
+            assert f["suggest"] in {"names", "earlier", "schools"} and f["type"] == "text"
             assert "phoneField" not in f or by_id[f["phoneField"]]["type"] == "tel"
+        if f.get("suggest") == "schools":
+            # Choosing a district school fills these siblings (editor/district-schools.js).
+            fills = {"kind": "choice", "address": "longtext", "phone": "tel", "resourcePerson": "text",
+                     "resourcePhone": "tel", "resourceLanguages": "text"}
+            assert {key: by_id[key]["type"] for key in fills} == fills
 
 
 def _conditions(thing: dict[str, Any]) -> list[dict[str, Any]]:
