@@ -12,7 +12,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
+
+if TYPE_CHECKING:
+    from server.district_schools import School
 
 __all__ = [
     "Card",
@@ -57,7 +60,7 @@ LOCAL_HOTLINE_KEYS = HOTLINE_KEYS | {"name", "description", "hours", "languages"
 HOTLINE_TEXT_KEYS = ("name", "description", "hours", "languages")
 REQUIRED_TEXT_KEYS = ("name", "description")
 NUMBER_KEYS = frozenset({"tel", "display", "keyword", "source_url"})
-DEPLOYMENT_KEYS = frozenset({"id", "reviewed", "district", "policy", "hotlines"})
+DEPLOYMENT_KEYS = frozenset({"id", "reviewed", "district", "policy", "procedure", "schools", "hotlines"})
 DISTRICT_KEYS = frozenset({"name", "short_name", "address", "url"})
 POLICY_KEYS = frozenset({"name", "url", "summary", "sections", "sources"})
 POLICY_SECTION_KEYS = frozenset({"heading", "points", "sources"})
@@ -166,6 +169,8 @@ class Deployment:
     policy_sections: tuple[Section, ...]
     policy_sources: tuple[Source, ...]
     hotlines: tuple[Hotline, ...]  # local lines, in this language
+    procedure: Section | None = None  # what the district does when law enforcement comes to a school
+    schools: tuple[School, ...] = ()  # the district's schools, with their Safe Haven resource person
 
 
 @dataclass(frozen=True)
@@ -649,8 +654,14 @@ def _deployment(doc: _Doc, languages: list[str], hotlines: dict[str, list[Hotlin
     policy_url = doc.url(policy, ("policy",), "url")
     summary = _lang_text(doc, policy, ("policy",), "summary", languages)
     sources = _sources(doc, policy, ("policy",))
-    sections = _policy_sections(doc, policy, languages, {source.url for source in sources})
+    source_urls = {source.url for source in sources}
+    sections = _policy_sections(doc, policy, languages, source_urls)
     _check_citations(doc, sources, "policy.sources")
+    # Here, not at the top: district_schools builds on this module's readers.
+    from server.district_schools import read_procedure, read_schools
+
+    procedure = read_procedure(doc, languages, source_urls)
+    schools = read_schools(doc, languages, source_urls)
     if (
         deployment_id is None or reviewed is None or district_name is None or short_name is None
         or policy_name is None or policy_url is None or summary is None or sections is None
@@ -664,6 +675,8 @@ def _deployment(doc: _Doc, languages: list[str], hotlines: dict[str, list[Hotlin
             policy_name=policy_name[lang], policy_url=policy_url, policy_summary=summary[lang],
             policy_sections=sections[lang], policy_sources=sources,
             hotlines=tuple(hotlines.get(lang, ())),
+            procedure=procedure[lang] if procedure else None,
+            schools=schools[lang],
         )
         for lang in languages
     }

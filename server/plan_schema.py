@@ -58,6 +58,27 @@ def load_schema() -> dict[str, Any]:
         return json.load(f)
 
 
+def rule_source_problems(path: Path = SCHEMA_PATH) -> list[str]:
+    """A warning the app gives is a fact about the law, so every rule says which
+    law it rests on (`law`: a citation and the address it was read at), or
+    `"law": null` for one that rests on none (an end date before its start).
+    Returns one "file:line: message" per rule that does not."""
+    text = path.read_text(encoding="utf-8")
+    problems = []
+    for rule in json.loads(text).get("rules", []):
+        rule_id = rule.get("id", "?")
+        marker = text.find(f'"id": "{rule_id}"')
+        where = f"{path.name}:{text.count(chr(10), 0, marker) + 1 if marker >= 0 else '?'}"
+        law = rule.get("law", ...)
+        if law is ...:
+            problems.append(f"{where}: rule {rule_id!r} must say which law it rests on (\"law\": {{\"cite\", \"url\"}}) or \"law\": null")
+        elif law is not None and not (
+            isinstance(law, dict) and str(law.get("cite", "")).strip() and str(law.get("url", "")).startswith("https://")
+        ):
+            problems.append(f"{where}: rule {rule_id!r}: a law needs its citation (\"cite\") and the https address it was read at (\"url\")")
+    return problems
+
+
 @cache
 def load_migrations() -> dict[str, Any]:
     with MIGRATIONS_PATH.open(encoding="utf-8") as f:

@@ -22,8 +22,10 @@ from server.config import Config
 from server.i18n import load_translations
 from server.host_config import write_host_configs
 from server.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, Language
-from server.content import Content, load_content
+from server import plan_schema
+from server.content import Content, ContentError, load_content
 from server.dates import date_formatter
+from server.district_schools import schools_data
 from server.pages import CORE_PAGES, resource_page, NOT_FOUND, OFFLINE_PATH, ROOT_PAGE, PageRenderer, make_environment
 from server.web_manifest import SHARE_TARGET_FIELD, SHARE_TARGET_PATH, THEME_COLOR, web_manifest
 
@@ -55,6 +57,9 @@ def build_site(config: Config, out_dir: Path, static_host: bool = False) -> Site
     translations = load_translations(config.translations_dir)
     # Content is validated here, so a broken file stops the server at start-up.
     content = load_content(config.content_dir, config.deployment_file, list(CODES))
+    unsourced = plan_schema.rule_source_problems()
+    if unsourced:  # a warning about the law that cannot say which law stops the build
+        raise ContentError(unsourced)
     pages: dict[str, list[str]] = {}
     not_found: dict[str, bytes] = {}
     renderers: dict[str, PageRenderer] = {}
@@ -104,9 +109,11 @@ def _write_language(
     paths = []
     resources = content.pages[language.code]
     deployment = content.deployment(language.code)
+    schools = schools_data(deployment)
     for spec in CORE_PAGES:
         url = f"/{language.code}/{spec.path}"
-        _write(out_dir / url.strip("/") / "index.html", renderer.render(spec, resource_pages=resources))
+        page = renderer.render(spec, resource_pages=resources, district_schools=schools)
+        _write(out_dir / url.strip("/") / "index.html", page)
         paths.append(url)
     for resource in resources:
         spec = resource_page(resource.id, resource.title)

@@ -95,8 +95,13 @@ def _check_field_list(fields: list[dict[str, Any]], in_object: bool) -> None:
         if "maxLength" in f:
             assert isinstance(f["maxLength"], int) and f["maxLength"] > 0
         if "suggest" in f:
-            assert f["suggest"] in {"names", "earlier"} and f["type"] == "text"
+            assert f["suggest"] in {"names", "earlier", "schools"} and f["type"] == "text"
             assert "phoneField" not in f or by_id[f["phoneField"]]["type"] == "tel"
+        if f.get("suggest") == "schools":
+            # Choosing a district school fills these siblings (editor/district-schools.js).
+            fills = {"kind": "choice", "address": "longtext", "phone": "tel", "resourcePerson": "text",
+                     "resourcePhone": "tel", "resourceLanguages": "text"}
+            assert {key: by_id[key]["type"] for key in fills} == fills
 
 
 def _conditions(thing: dict[str, Any]) -> list[dict[str, Any]]:
@@ -398,6 +403,25 @@ def test_a_wisconsin_power_of_attorney_warns_only_where_the_law_asks_for_a_court
     authority["agentIsRelative"] = False
     authority["expiresOn"] = "2030-01-01"
     assert ps.validate_plan(plan) == []
+
+
+def test_every_rule_says_which_law_it_rests_on(tmp_path: Path) -> None:
+    assert ps.rule_source_problems() == []
+    laws = {rule["code"]: rule["law"] for rule in ps.load_schema()["rules"]}
+    assert laws["endBeforeStart"] is None  # plain logic: no law needed, and none claimed
+    for code in ("courtNonRelative", "courtCase", "courtIndianChild"):
+        assert laws[code]["cite"] == "Wis. Stat. § 48.979(1)"
+    # A rule that states a law without its source stops the build, naming file and line.
+    text = ps.SCHEMA_PATH.read_text(encoding="utf-8")
+    broken = tmp_path / "plan-schema.json"
+    broken.write_text(text.replace(', "law": null', "", 1), encoding="utf-8")
+    line = text[: text.index('"id": "paper-dates"')].count("\n") + 1
+    assert ps.rule_source_problems(broken) == [
+        f"plan-schema.json:{line}: rule 'paper-dates' must say which law it rests on "
+        '("law": {"cite", "url"}) or "law": null'
+    ]
+    broken.write_text(text.replace('"cite": "Wis. Stat. § 48.979(1)", ', "", 1), encoding="utf-8")
+    assert "a law needs its citation" in ps.rule_source_problems(broken)[0]
 
 
 def test_questions_that_do_not_apply_are_skipped(full: dict[str, Any]) -> None:

@@ -78,6 +78,7 @@ STRINGS: dict[str, str] = {
     ),
     "letterChild": N_("Child: {child}"),
     "letterNobody": N_("No one is listed yet."),
+    "letterResource": N_("Please also give a copy to the school's Safe Haven resource person: {person}"),
     "letterKeep": N_("Please keep this letter in my child's school file, and do not share it outside the school."),
     "letterSignature": N_("Signature of parent or guardian ({name}): ____________________"),
 }

@@ -137,7 +137,12 @@ def test_problems_show_on_continue_at_the_top_and_never_block(phone: Page, live_
     phone.wait_for_function("() => !document.querySelector('[data-pointer=\"/sections/people/0/aNumber\"] .field-problem').textContent")
     assert a_number.get_attribute("aria-invalid") is None
     assert "A012345678" in field(phone, "/sections/people/0/aNumber").locator(".hint").last.text_content()
-    field(phone, "/sections/people/0/phone").locator("input").fill("call me")
+    mobile = field(phone, "/sections/people/0/phone").locator("input")
+    mobile.fill("call me")
+    before = continue_button.bounding_box()
+    mobile.press("Tab")  # leaving it (as a tap on Continue does) shows nothing new: Continue stays put
+    assert problem_text(phone, "/sections/people/0/phone") == ""
+    assert continue_button.bounding_box() == before
     press_continue(phone)  # a new problem: shown first
     expect(summary).to_contain_text("Mobile phone: Check this phone number.")
     assert current_route(phone) == person

@@ -130,6 +130,8 @@ def test_a_wisconsin_power_of_attorney_warns_only_where_the_law_asks_for_a_court
         end.locator(f'[data-part="{part}"]').fill(value)
     press_continue(phone)  # two years, someone who is not a relative: the law asks for a court
     expect(summary(phone)).to_contain_text("must be approved by a court")
+    # A warning about the law names the law (schema rules carry it: test_plan_schema.py).
+    expect(phone.locator("#plan-editor .field-problem .problem-source")).to_have_text("Source: Wis. Stat. § 48.979(1)")
     field(phone, "/sections/authority/agentIsRelative").get_by_label("Yes", exact=True).check()
     press_continue(phone)  # a relative: no court needed, nothing to say
     wait_screen(phone, "#check=authority")

@@ -125,6 +125,9 @@ def _sourced_numbers(live_server: LiveServer, code: str) -> dict[str, set[str]]:
             if extra is not None:
                 assert extra.source_url, f"{hotline.id}: {extra.display} has no source"
                 numbers.setdefault(extra.tel, set()).add(extra.source_url)
+    for school in content.deployment(code).schools:  # a Safe Haven resource person's line, with its source
+        if school.resource is not None and school.resource.tel:
+            numbers.setdefault(school.resource.tel, set()).add(school.resource.source_url)
     return numbers
 
 

@@ -19,6 +19,14 @@ function person({ name, relation }) {
   return item;
 }
 
+/** The school's Safe Haven resource person: someone at school the child can go to. */
+function resourcePerson({ name, phone }) {
+  const line = element("p", { class: "child-resource" });
+  line.append(...fillParts(t("childResource"), { name: element("bdi", { class: "child-name" }, name) }));
+  const href = phone ? telHref(phone) : null;
+  if (phone) line.append(" ", element(href ? "a" : "span", { class: "child-number", dir: "ltr", ...(href ? { href } : {}) }, phone));
+  return line;
+}
 
 /**
  * @param {import("../plan/child-page.js").ChildPage} page
@@ -32,17 +40,19 @@ export function renderChildPage(page, fallbackName) {
   root.append(heading, element("p", { class: "child-lead" }, t("childLead")));
 
   root.append(title("child-pickup-title", "childPickUpTitle"));
-  const pickups = page.pickups.filter((school) => school.people.length);
-  if (pickups.length === 0) root.append(element("p", {}, t("childPickUpNone")));
-  for (const school of pickups) {
+  if (!page.pickups.some((school) => school.people.length)) root.append(element("p", {}, t("childPickUpNone")));
+  for (const school of page.pickups.filter((entry) => entry.people.length || entry.resource.name)) {
     if (school.school) {
       const at = element("p", { class: "child-school" });
       at.append(...fillParts(t("childAtSchool"), { school: element("bdi", {}, school.school) }));
       root.append(at);
     }
-    const list = element("ul", { class: "child-list" });
-    list.append(...school.people.map(person));
-    root.append(list);
+    if (school.people.length) {
+      const list = element("ul", { class: "child-list" });
+      list.append(...school.people.map(person));
+      root.append(list);
+    }
+    if (school.resource.name) root.append(resourcePerson(school.resource));
   }
 
   if (page.caregivers.length) {

@@ -3,13 +3,14 @@
 // exactly, valid or not. Problems show when the person presses Continue (never
 // while they type or leave a field, so nothing moves under their finger), and
 // at once for an answer that was stored with a problem.
-import { problemSpec, sectionDef, schema } from "../plan/schema.js";
+import { lawBehind, problemSpec, sectionDef, schema } from "../plan/schema.js";
 import { asciiDigits, isBlank, normalizeANumber } from "../plan/values.js";
 import { fill, fillParts } from "../ui/fill.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
-import { element } from "../views/dom.js";
+import { element, elementWith } from "../views/dom.js";
 import { explainDetails } from "../views/glossary.js";
+import { SchoolChooser } from "./school-chooser.js";
 
 // Radio buttons up to this many options, a select above (a long list of radios
 // pushes the rest of the step far down a phone screen).
@@ -94,7 +95,8 @@ export class FieldView {
    * @param {Array<{id: string, role: unknown, name: string, index: number}>} options.people
    * @param {FieldHandlers} options.handlers
    * @param {string} [options.label] the question in other words (the interview's), else the schema's label
-   * @param {string[]} [options.suggestions] answers to offer with one tap while it is blank (names already typed)
+   * @param {Array<{label: string}>} [options.suggestions] answers to offer with one tap: while it is blank
+   *   (names already typed), or as the name is typed (the district's schools)
    */
   constructor(field, { path, pointer, value, people, handlers, label, suggestions = [] }) {
     this.suggestions = suggestions;
@@ -154,7 +156,7 @@ export class FieldView {
     this.focusTarget = control;
     const label = element("label", { for: this.id });
     label.append(...this.#labelText());
-    this.root.append(label, ...this.#help(), control, ...this.#suggestionButtons());
+    this.root.append(label, ...this.#help(), control, ...this.#suggestionButtons(), ...this.#schoolChooser(control));
     if (field.type === "anumber") {
       this.canonical = element("p", { class: "hint", id: `${this.id}-canonical` });
       this.root.append(this.canonical);
@@ -165,20 +167,30 @@ export class FieldView {
 
   /** A name already typed elsewhere in the plan, one tap away (the person is not typed twice). */
   #suggestionButtons() {
-    if (!this.suggestions.length || !isBlank(this.value)) return [];
+    if (this.field.suggest === "schools" || !this.suggestions.length || !isBlank(this.value)) return [];
     const box = element("div", { class: "suggestions" });
     box.append(element("p", { class: "hint" }, t(this.field.suggest === "earlier" ? "editorSuggestEarlier" : "editorSuggestNames")));
     this.suggestions.forEach((suggestion, index) => {
-      const button = element("button", { type: "button", class: "button button-small", "data-action": "suggest", dir: "auto" }, suggestion);
+      const button = element("button", { type: "button", class: "button button-small", "data-action": "suggest", dir: "auto" }, suggestion.label);
       button.addEventListener("click", () => this.handlers.suggest(this, index));
       box.append(button);
     });
     return [box];
   }
 
+  /** The district's schools, found as the name is typed (free text stays an answer). */
+  #schoolChooser(control) {
+    if (this.field.suggest !== "schools" || !this.suggestions.length) return [];
+    this.chooser = new SchoolChooser({ id: this.id, choose: (index) => this.handlers.suggest(this, index) });
+    control.setAttribute("aria-describedby", `${this.describedBy} ${this.chooser.hintId}`);
+    this.chooser.update(this.value);
+    return [this.chooser.root];
+  }
+
   #typed(control) {
     this.#answer(this.field.type === "number" ? amount(control.value) : control.value);
     if (this.canonical) this.#showCanonical();
+    this.chooser?.update(control.value);
   }
 
   #dateBoxes() {
@@ -361,7 +373,13 @@ export class FieldView {
     // button being tapped out from under the finger.
     const shown = !this.live ? [] : grow ? codes : codes.filter((code) => this.shown?.includes(code));
     this.shown = shown;
-    this.problem.textContent = shown.map((code) => planLabel(problemSpec(code).message)).join(" ");
+    // A warning about the law names the law it rests on.
+    this.problem.replaceChildren(...shown.flatMap((code, index) => {
+      const law = lawBehind(code);
+      const parts = [index ? " " : "", planLabel(problemSpec(code).message)];
+      if (law) parts.push(" ", elementWith("span", { class: "problem-source" }, `${t("editorSource")}: `, element("bdi", {}, law.cite)));
+      return parts;
+    }));
     const error = shown.some((code) => problemSpec(code).severity === "error");
     this.problem.dataset.severity = error ? "error" : "warning";
     for (const target of this.control ? [this.control] : this.inputs) {

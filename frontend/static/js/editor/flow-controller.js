@@ -11,7 +11,7 @@ import { pointer as toPointer } from "../plan/pointer.js";
 import { isPlainObject, own, problemSpec, schema, sectionDef, sectionDefs } from "../plan/schema.js";
 import { expiringPapers, reviewedToday, reviewStatus } from "../plan/upkeep.js";
 import { validatePlan } from "../plan/validate.js";
-import { localToday } from "../plan/values.js";
+import { isBlank, localToday } from "../plan/values.js";
 import { fill } from "../ui/fill.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
@@ -21,6 +21,7 @@ import { Autosaver } from "./autosave.js";
 import { renderCaregiverCheck } from "./caregiver-check-view.js";
 import { renderCheck } from "./check-view.js";
 import { renderChildPage } from "./child-page-view.js";
+import { districtSchools, schoolAnswers } from "./district-schools.js";
 import { personLabel } from "./field-view.js";
 import { INTERVIEW_SCREENS, earlierAnswers, flowSections, idsIn, isBlankDraft, isFresh, itemIndex, knownPeople, neighbourSection, splitFields } from "./flow.js";
 import { interviewScreen, schoolCoversChildren } from "./interview.js";
@@ -420,9 +421,10 @@ export class FlowController {
     this.autosave.flush();
   }
 
-  /** What a question with `suggest` offers: names typed elsewhere (with their phone), or earlier answers. */
+  /** What a question with `suggest` offers: names typed elsewhere (with their phone), earlier answers, or the district's schools. */
   #suggestions(field, path) {
     const phoneField = field.phoneField;
+    if (field.suggest === "schools") return districtSchools().map((school) => ({ label: school.name, answers: schoolAnswers(school) }));
     if (field.suggest === "earlier") {
       return earlierAnswers(this.plan, path[1], field.id).slice(0, 3).map((answer) => ({ label: answer, answers: { [field.id]: answer } }));
     }
@@ -439,7 +441,7 @@ export class FlowController {
     let plan = this.plan;
     for (const [fieldId, answer] of Object.entries(suggestion.answers)) {
       // Never over what was typed: only blank answers are filled.
-      if (fieldId === view.field.id || getIn(plan, [...parent, fieldId]) === undefined) plan = setAnswer(plan, [...parent, fieldId], answer);
+      if (fieldId === view.field.id || isBlank(getIn(plan, [...parent, fieldId]))) plan = setAnswer(plan, [...parent, fieldId], answer);
     }
     this.place.pointer = view.pointer;
     this.#change(plan);

@@ -115,7 +115,7 @@ export class ScreenView {
         parent.append(group);
         continue;
       }
-      const suggestions = field.suggest ? this.suggest(field, path).map((suggestion) => suggestion.label) : [];
+      const suggestions = field.suggest ? this.suggest(field, path) : [];
       const view = new FieldView(field, { path, pointer: fieldPointer, value: own(values, field.id), people: this.people, handlers: this.handlers, label, suggestions });
       view.parentPath = parentPath;
       view.quiet = this.quiet.has(own(values, "id"));

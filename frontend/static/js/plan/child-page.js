@@ -18,7 +18,8 @@ function objectItems(value) {
  * @typedef {object} ChildPage
  * @property {string} name
  * @property {ChildContact[]} caregivers primary, then second caregiver
- * @property {Array<{school: string, resource: ChildContact, people: ChildContact[]}>} pickups by school or daycare, with its Safe Haven resource person
+ * @property {Array<{school: string, resource: ChildContact & {languages: string}, people: ChildContact[]}>} pickups by school or
+ *   daycare, with its Safe Haven resource person (from the plan's own fields, so a caregiver's copy has it too)
  * @property {ChildContact[]} numbers contacts this child knows by heart, in contact order
  * @property {string} steps what the children do (the family's own words)
  * @property {string} meetingPlace
@@ -40,7 +41,7 @@ export function childPage(plan, childId) {
   ].filter((person) => person.name);
   const pickups = schoolsOfChild(plan, childId).map((school) => ({
     school: text(own(school, "name")),
-    resource: { name: text(own(school, "resourcePerson")), phone: text(own(school, "resourcePhone")), relation: "" },
+    resource: { name: text(own(school, "resourcePerson")), phone: text(own(school, "resourcePhone")), relation: "", languages: text(own(school, "resourceLanguages")) },
     people: pickupFor(school, childId)
       .map((p) => ({ name: text(own(p, "name")), phone: text(own(p, "phone")), relation: text(own(p, "relation")) }))
       .filter((p) => p.name),

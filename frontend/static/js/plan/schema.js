@@ -42,6 +42,14 @@ export function problemSpec(code) {
 }
 
 /**
+ * @param {string} code a problem code
+ * @returns {{cite: string, url: string} | null} the law a rule's warning rests on, if any
+ */
+export function lawBehind(code) {
+  return schema.rules.find((rule) => rule.code === code)?.law ?? null;
+}
+
+/**
  * @param {unknown} value
  * @returns {value is Record<string, unknown>}
  */

@@ -48,6 +48,16 @@ function childPart(plan, entry, childId) {
   return part;
 }
 
+/** The school's Safe Haven resource person, as the family wrote it (the first entry that names one). */
+function resourceLine(entries) {
+  const entry = entries.find((candidate) => text(own(candidate, "resourcePerson")));
+  if (!entry) return null;
+  const name = text(own(entry, "resourcePerson"));
+  const phone = text(own(entry, "resourcePhone"));
+  const person = elementWith("bdi", {}, userText(name), ...(phone ? [" (", elementWith("bdi", { dir: "ltr" }, phone), ")"] : []));
+  return elementWith("p", { class: "letter-resource" }, ...fillParts(t("letterResource"), { person }));
+}
+
 function letter(plan, schoolName, entries) {
   const root = element("section", { class: "school-letter" });
   root.append(element("p", { class: "letter-date" }, t("letterDate")));
@@ -58,6 +68,8 @@ function letter(plan, schoolName, entries) {
     const children = childrenOf(entry);
     for (const childId of children.length > 0 ? children : [""]) root.append(childPart(plan, entry, childId));
   }
+  const resource = resourceLine(entries);
+  if (resource) root.append(resource);
   root.append(element("p", {}, t("letterKeep")));
   const adults = peopleOf(plan).filter((person) => person.role === "adult");
   const signatures = element("div", { class: "letter-signatures" });
