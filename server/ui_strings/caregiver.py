@@ -30,6 +30,7 @@ STRINGS: dict[str, str] = {
     ),
     "stepsPickUp": N_("Pick up {name}"),
     "stepsPickUpWho": N_("Who may pick up {name}"),
+    "stepsResource": N_("At the school, ask for the Safe Haven resource person"),
     "stepsHealth": N_("Allergies and medicines: {name}"),
     "stepsAbout": N_("About {name}"),
     "stepsKnownByHeart": N_("Numbers {name} knows by heart"),

@@ -13,9 +13,10 @@ import { isBlank, parseDate } from "./values.js";
 /**
  * @typedef {{section: string, field: object, value: unknown, more: boolean}} Fact
  *   one filled answer; `more`: shown after what the caregiver needs first
- * @typedef {{title: string, titleField?: string, titleKey?: string, name?: string, facts: Fact[], groups?: Group[]}} Group
+ * @typedef {{title: string, titleField?: string, titleKey?: string, name?: string, kind?: string, facts: Fact[], groups?: Group[]}} Group
  *   an entry of a list (a school, a contact, a pet), titled with its own words
- *   (`titleField` says which answer the title is), or a UI string (`titleKey`, with `name`)
+ *   (`titleField` says which answer the title is), or a UI string (`titleKey`, with `name`);
+ *   `kind` marks a group the page styles apart ("resource": the school's Safe Haven resource person)
  * @typedef {{key: string, name?: string, section?: string, part?: string}} Gap
  *   what the family did not write: a UI string key, the person it is about, the
  *   part of the plan where it belongs (the editor links there), and for
@@ -37,7 +38,7 @@ import { isBlank, parseDate } from "./values.js";
 // answers follow under "More details" (a part not listed shows everything first).
 const FIRST = {
   people: ["aNumber", "birthCountry", "bornInUs", "birthDate", "otherNames", "phone", "languages", "notes"],
-  school: ["address", "phone", "pickupTimes", "staffContact", "staffPhone", "resourcePerson", "resourcePhone", "pickupAtSchool"],
+  school: ["address", "phone", "pickupTimes", "staffContact", "staffPhone", "pickupAtSchool"],
   medical: ["allergies", "medications", "conditions", "disability", "doctor", "doctorPhone", "pharmacy", "pharmacyPhone"],
   authority: ["docType", "agent", "children", "keptAt", "copyWith", "expiresOn"],
   contacts: ["kind", "relation", "phone", "phone2", "canPickUp"],
@@ -50,6 +51,9 @@ const FIRST = {
 };
 // Shown as a step's title, a group's title or in the header: not repeated as facts.
 const TITLE_FIELDS = { people: ["legalName", "role"], contacts: ["name"], school: ["name", "children", "pickup"], pets: ["name"], medical: ["person"] };
+// The school's Safe Haven resource person (issue 14): a group of its own under
+// the school, so the caregiver knows whom to ask for there.
+const RESOURCE_FIELDS = ["resourcePerson", "resourcePhone", "resourceLanguages"];
 const LAWYER_FIELDS = ["hasLawyer", "attorneyName", "attorneyOrg", "attorneyPhone", "attorneyEmail", "g28Signed", "eoir28Filed", "inProceedings", "caseNumbers", "nextHearing", "courtLocation", "notes"];
 const CONSULATE_FIELDS = ["consulateName", "consulatePhone"];
 // Contacts of these kinds are shown with the lawyer and the consulate, not twice.
@@ -137,11 +141,15 @@ function pickupStep(plan, child) {
       facts: nestedFacts("school", "pickup", person).filter((fact) => fact.field.id !== "name"),
     }));
     named ||= people.some((person) => person.title);
+    const resource = factsOf("school", entry, { only: RESOURCE_FIELDS }).map((fact) => ({ ...fact, more: false }));
     return {
       title: text(own(entry, "name")),
       titleField: "school/name",
-      facts: factsOf("school", entry, { except: TITLE_FIELDS.school }),
-      groups: people.length ? [{ title: "", titleKey: "stepsPickUpWho", name: child.name, facts: [], groups: people }] : [],
+      facts: factsOf("school", entry, { except: [...TITLE_FIELDS.school, ...RESOURCE_FIELDS] }),
+      groups: [
+        ...(resource.length ? [{ title: "", titleKey: "stepsResource", kind: "resource", facts: resource }] : []),
+        ...(people.length ? [{ title: "", titleKey: "stepsPickUpWho", name: child.name, facts: [], groups: people }] : []),
+      ],
     };
   });
   if (schools.length === 0) gaps.push({ key: "gapSchool", name: child.name, section: "school" });

@@ -88,7 +88,7 @@ function groupTitle(group) {
 }
 
 function groupNode(group, plan, options) {
-  const node = element("div", { class: "action-group" });
+  const node = element("div", { class: group.kind ? `action-group action-${group.kind}` : "action-group" });
   const title = groupTitle(group);
   if (title) node.append(title);
   node.append(...factList(group.facts, plan, options));
