@@ -38,6 +38,8 @@ export async function startOpenPage() {
   const root = document.getElementById("open-app");
   if (!root) return;
   const actions = import("./open-page-actions.js");
+  // Left before this code arrived (or offline without it): each use says so; the page itself reports nothing.
+  actions.catch(() => {});
   const importView = new ImportView(root);
   const shared = new SharedPlansView(root);
   const steps = new StepsPanel(root.querySelector("#plan-steps"));
@@ -56,7 +58,7 @@ export async function startOpenPage() {
   let storing = null; // "keep" or "replace": the step that asks for the person's own passphrase is open
 
   const watchDecrypted = () => {
-    autoLock ??= startAutoLock({ minutes, onLock: lock });
+    autoLock ??= startAutoLock({ minutes, onLock: () => lock() });
   };
   const settle = () => {
     if (session || opened) return;
@@ -114,8 +116,12 @@ export async function startOpenPage() {
     }
     await refreshShared();
   };
-  /** Forgets everything decrypted and every typed passphrase; a received file stays, locked. */
-  function lock() {
+  /**
+   * Forgets everything decrypted and every typed passphrase; a received file stays, locked.
+   * Leaving the page, it only forgets: the forms are placed again if Back brings it back.
+   * @param {{leaving?: boolean}} [how]
+   */
+  function lock({ leaving = false } = {}) {
     autoLock?.stop();
     autoLock = null;
     const closing = session;
@@ -130,10 +136,10 @@ export async function startOpenPage() {
     if (printer.dialog.open) printer.dialog.close("cancel");
     setup.forget();
     unlock.forget();
-    placeForms();
+    if (!leaving) placeForms();
   }
   bindVaultForms({ setup, unlock, onOpened: useSession });
-  root.querySelector("#open-lock").addEventListener("click", lock);
+  root.querySelector("#open-lock").addEventListener("click", () => lock());
   const away = forgetWhenAway({ minutes, forget: lock, back: () => placeForms() });
   autoLockMinutes().then((chosen) => {
     minutes = chosen;
