@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterator
 
 import pytest
@@ -32,6 +32,9 @@ from tests.browser.vault_helpers import PASSPHRASE, ui_string
 from tests.live_server import LiveServer
 
 COUNT_PRINTS = "window.print = () => { window.__prints = (window.__prints || 0) + 1; };"
+# The test family's plan, whose own review date passed a month ago (whatever today is).
+PLAN = copy.deepcopy(FULL_FAMILY)
+PLAN["sections"]["upkeep"]["nextReview"] = (date.today() - timedelta(days=31)).isoformat()
 PEOPLE = {person["id"]: person for person in FULL_FAMILY["sections"]["people"]}
 CHILDREN = [person for person in FULL_FAMILY["sections"]["people"] if person["role"] == "child"]
 SOFIA = CHILDREN[0]
@@ -40,7 +43,7 @@ FAMILY_NAME = FULL_FAMILY["sections"]["family"]["name"]
 
 @pytest.fixture(scope="module")
 def files(browser: Browser, browser_context_args: dict[str, Any], live_server: LiveServer) -> dict[str, FamilyFile]:
-    return family_files(browser, browser_context_args, live_server, FULL_FAMILY)
+    return family_files(browser, browser_context_args, live_server, PLAN)
 
 
 @pytest.fixture
@@ -57,9 +60,9 @@ def step(view, step_id: str):  # type: ignore[no-untyped-def]
 
 
 def test_the_files_hold_the_plan_made_on_the_familys_phone(files: dict[str, FamilyFile]) -> None:
-    assert files["full"].payload["plan"] == FULL_FAMILY
+    assert files["full"].payload["plan"] == PLAN
     assert files["caregiver"].payload["kind"] == "caregiver"
-    assert files["caregiver"].payload["plan"] == ps.caregiver_subset(FULL_FAMILY)
+    assert files["caregiver"].payload["plan"] == ps.caregiver_subset(PLAN)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -93,6 +96,9 @@ def test_a_fresh_phone_walks_the_caregiver_copy_step_by_step(
     view = look_now(page)
     expect(view.locator("h2").first).to_have_text(translate(lang, "If you get the call"))
     expect(view.locator(".action-family")).to_contain_text(FAMILY_NAME)
+    # The file was made today, and the family's review date has passed: ask for a fresh copy.
+    expect(view.locator(".action-made")).to_be_visible()
+    expect(view.locator(".action-stale")).to_be_visible()
     parts = view.locator(".action-part > h3")
     expect(parts).to_have_text([translate(lang, "First, the children"), translate(lang, "Then, find the parent"), translate(lang, "Then, the family's own instructions")])
 
@@ -148,7 +154,7 @@ def test_the_whole_plan_shows_every_answer_and_only_real_gaps(
     page.goto(f"{live_server.url}/{lang}/open/")
     open_received(page, files["full"])
     view = look_now(page)
-    assert filled_fields(FULL_FAMILY) - shown_fields(view) == set()
+    assert filled_fields(PLAN) - shown_fields(view) == set()
     # The test family filled everything a caregiver needs: no step says something is missing.
     assert gaps(view) == []
     assert assert_every_number_dials(view) >= 20
@@ -242,8 +248,6 @@ def test_ticks_of_a_kept_plan_are_stored_with_it_and_survive_a_reload(
     expect(entry).to_have_count(1)
     expect(entry.locator("h3")).to_have_text(FAMILY_NAME)
     expect(entry).to_contain_text("today")
-    review = FULL_FAMILY["sections"]["upkeep"]["nextReview"]
-    assert review < date.today().isoformat()  # the fixture's review date is in the past
     expect(entry.locator(".shared-stale")).to_be_visible()
 
     # The tick made while looking came along; a new one is stored, encrypted, with the plan.
