@@ -38,11 +38,10 @@ STRINGS: dict[str, str] = {
     "importKept": N_("Saved on this phone, with the plans shared with you."),
     "importReplaced": N_("This is now your plan. Your earlier plan is kept as a backup that you can restore."),
     "importSaveFailed": N_("The plan could not be saved on this phone. Nothing was changed. Try again."),
-    "importUnlockFirst": N_("To keep this plan on this phone, first unlock your own plan below, or create one."),
     # Plans shared with me
     "sharedReceived": N_("Received on {date}."),
-    "sharedView": N_("Show"),
-    "sharedHide": N_("Hide"),
+    "sharedView": N_("Read the whole plan"),
+    "sharedHide": N_("Hide the whole plan"),
     "sharedPrint": N_("Print"),
     "sharedRemove": N_("Remove"),
     "sharedRemoveConfirm": N_("Remove “{label}” from this phone? You can open the file again later if you still have it."),

@@ -10,7 +10,7 @@ from typing import Any
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.browser.vault_helpers import PASSPHRASE
+from tests.browser.vault_helpers import PASSPHRASE, ui_string
 from tests.live_server import LiveServer
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -69,6 +69,41 @@ def open_file(page: Page, data: bytes, passphrase: str = FILE_PASSPHRASE) -> Non
     page.locator("#import-passphrase").fill(passphrase)
     page.locator("#import-form button[type=submit]").click()
     expect(page.locator("#import-preview")).to_be_visible()
+
+
+def keep_opened_file(page: Page, label: str | None = None, own_passphrase: str | None = None) -> None:
+    """From the preview, or from its steps ("Look at it now"): "Keep it on this phone",
+    the plan's name, then the person's own passphrase if the keep step asks for it
+    (a new one on a phone without a vault, else to unlock), else the step's Keep
+    button. Waits until it is kept."""
+    if page.locator("#import-keep").is_visible():
+        page.locator("#import-keep").click()
+    else:
+        page.locator("#plan-steps").get_by_role("button", name=ui_string(page, "storeKeepTitle")).click()
+    expect(page.locator("#import-store")).to_be_visible()
+    if label is not None:
+        page.locator("#import-label").fill(label)
+    store_opened_file(page, own_passphrase)
+    expect(page.locator("#import-result")).to_have_text(ui_string(page, "importKept"))
+
+
+def replace_with_opened_file(page: Page, own_passphrase: str | None = None) -> None:
+    """From the preview: "Replace my plan with this one", then as keeping. Waits until it is done."""
+    page.locator("#import-replace").click()
+    expect(page.locator("#import-store")).to_be_visible()
+    store_opened_file(page, own_passphrase)
+    expect(page.locator("#import-result")).to_have_text(ui_string(page, "importReplaced"))
+
+
+def store_opened_file(page: Page, own_passphrase: str | None) -> None:
+    store = page.locator("#import-store")
+    if own_passphrase is None:
+        store.locator("#import-store-confirm").click()
+        return
+    field = store.locator("#setup-passphrase:visible, #unlock-passphrase:visible")
+    expect(field).to_have_count(1)
+    field.fill(own_passphrase)
+    store.locator(".vault-form:visible button[type=submit]").click()
 
 
 def unlock_plan_page(page: Page, server: LiveServer) -> None:

@@ -16,8 +16,8 @@ from server.fileformat import decrypt_file
 from server.host_config import site_urls
 from server.site import Site, build_site
 from tests.browser.helpers import Watcher, wait_for_worker
-from tests.browser.share_helpers import open_file, stored, unlock_plan_page
-from tests.browser.vault_helpers import PASSPHRASE, create_vault, notes, type_notes, ui_string
+from tests.browser.share_helpers import open_file, replace_with_opened_file, stored, unlock_plan_page
+from tests.browser.vault_helpers import PASSPHRASE, create_vault, notes, type_notes
 from tests.live_server import LiveServer
 from tests.nginx_server import NginxServer
 
@@ -203,11 +203,7 @@ def test_a_family_makes_exports_and_imports_a_plan_and_opens_it_offline_from_ngi
         phone = other.new_page()
         phone.goto(f"{server.url}/en/open/")
         open_file(phone, data, words)
-        phone.locator("#setup-passphrase").fill(PASSPHRASE)
-        phone.locator("#vault-setup button[type=submit]").click()
-        expect(phone.locator("#import-replace")).to_be_enabled()
-        phone.locator("#import-replace").click()
-        expect(phone.locator("#import-result")).to_have_text(ui_string(phone, "importReplaced"))
+        replace_with_opened_file(phone, PASSPHRASE)
         assert stored(phone, server)["plan"] == plan
 
         # Offline: nginx stopped, the first phone still opens its plan and the resources.

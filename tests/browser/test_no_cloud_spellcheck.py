@@ -43,7 +43,12 @@ def test_spell_check_is_off_outside_the_editor(context: BrowserContext, live_ser
     page.locator("#vault-unlock button[type=submit]").click()
     expect(page.locator("#shared-plans")).to_be_visible()
     open_file(page, encrypt_plan({"schemaVersion": 2, "plan": FULL_FAMILY}, FILE_PASSPHRASE))
-    expect(page.locator("#import-label")).to_have_value("José Luis Morales Ibáñez, María Guadalupe Núñez Peña")
+    page.locator("#import-keep").click()
+    expect(page.locator("#import-label")).to_have_value(FULL_FAMILY["sections"]["family"]["name"])
+    assert spellchecked(page, "#open-app", ".print-root") == []
+    page.locator("#import-store-back").click()
+    page.locator("#import-look").click()
+    expect(page.locator("#plan-steps .action-view")).to_be_visible()
     assert spellchecked(page, "#open-app", ".print-root") == []
     # The containers themselves say so, for anything added inside them later.
     for root in ("#open-app", "#settings-app", ".print-root"):

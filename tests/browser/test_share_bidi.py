@@ -1,7 +1,8 @@
 """Names and answers in running text are isolated (<bdi>): a right-to-left
 override in a name reverses only that name, never the sentence around it. In
-the import preview, the list of shared plans (and its confirm dialog) and every
-printed part: the plan document, the child cards and the school letters."""
+the import preview, the caregiver's steps, the list of shared plans (and its
+confirm dialog) and every printed part: the plan document, the child cards and
+the school letters."""
 
 from __future__ import annotations
 
@@ -115,15 +116,21 @@ def test_every_user_string_is_isolated_where_a_plan_is_shown_listed_or_printed(
     assert_isolated(page, "#import-summary", len(names))
     assert_isolated(page, "#import-document", marked)
 
-    # Kept: its label (the adults' names) heads its entry, and the confirm dialog isolates it too.
-    page.locator("#import-keep").click()
+    # Its steps ("If you get the call") show every answer, each one isolated.
+    page.locator("#import-look").click()
+    expect(page.locator("#plan-steps .action-view")).to_be_visible()
+    assert_isolated(page, "#plan-steps", marked)
+
+    # Kept: its name (the family's) heads its entry, and the confirm dialog isolates it too.
+    page.locator("#plan-steps").get_by_role("button", name=ui_string(page, "storeKeepTitle")).click()
+    page.locator("#import-store-confirm").click()
     entry = page.locator(".shared-entry")
     expect(entry).to_have_count(1)
     entry.get_by_role("button", name=ui_string(page, "sharedView")).click()
     expect(entry.locator(".plan-document")).to_be_visible()
     assert_isolated(page, "#shared-list", marked + 1)
     label = entry.locator(":scope > h3").text_content() or ""
-    assert label == f"{names[0]}, {names[1]}"
+    assert label == RLO + FULL_FAMILY["sections"]["family"]["name"]
     messages: list[str] = []
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
     entry.get_by_role("button", name=ui_string(page, "sharedRemove")).click()

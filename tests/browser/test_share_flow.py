@@ -22,7 +22,9 @@ from tests.browser.share_helpers import (
     V1_MIGRATED,
     V1_PLAN,
     choose_file,
+    keep_opened_file,
     open_file,
+    replace_with_opened_file,
     seed_vault,
     stored,
     unlock_on_open_page,
@@ -75,14 +77,10 @@ def test_a_plan_exported_on_one_phone_imports_identically_on_another(
         open_file(phone, data, words)
         expect(phone.locator("#import-summary")).to_contain_text(ui_string(phone, "importKindFull"))
         expect(phone.locator("#import-summary")).to_contain_text("Sofía Morales Núñez")
-        expect(phone.locator("#import-needs-vault")).to_be_visible()
-        expect(phone.locator("#import-replace")).to_be_disabled()
-        # A new phone has no plan yet: make one, then take the file as "my plan".
-        phone.locator("#setup-passphrase").fill(PASSPHRASE)
-        phone.locator("#vault-setup button[type=submit]").click()
-        expect(phone.locator("#import-replace")).to_be_enabled()
-        phone.locator("#import-replace").click()
-        expect(phone.locator("#import-result")).to_have_text(ui_string(phone, "importReplaced"))
+        # A new phone has no plan yet: its own passphrase is asked for only now, in the
+        # step of its own, and the file becomes "my plan" as soon as it is chosen.
+        expect(phone.locator("#vault-setup")).to_be_hidden()
+        replace_with_opened_file(phone, PASSPHRASE)
         assert stored(phone, live_server)["plan"] == FULL_FAMILY
     finally:
         other.close()
@@ -154,10 +152,12 @@ def test_plans_shared_with_me_are_kept_labelled_viewed_removed_and_my_plan_can_b
 
     open_file(page, caregiver_file)
     expect(page.locator("#import-summary")).to_contain_text(ui_string(page, "importKindCaregiver"))
-    assert page.locator("#import-label").input_value() == "José Luis Morales Ibáñez, María Guadalupe Núñez Peña"
     page.locator("#import-preview summary").click()
     assert_accessible(page, "open page, preview")
     page.locator("#import-keep").click()
+    # The family's name is the name it is kept under, unless another is typed.
+    expect(page.locator("#import-label")).to_have_value("Familia Morales Núñez")
+    page.locator("#import-store-confirm").click()
     expect(page.locator("#import-result")).to_have_text(ui_string(page, "importKept"))
 
     # The second one arrives by drag and drop.
@@ -173,8 +173,11 @@ def test_plans_shared_with_me_are_kept_labelled_viewed_removed_and_my_plan_can_b
     page.locator("#import-passphrase").fill(FILE_PASSPHRASE)
     page.locator("#import-form button[type=submit]").click()
     expect(page.locator("#import-preview")).to_be_visible()
-    page.locator("#import-label").fill("The other family")
     page.locator("#import-keep").click()
+    # No family name in an old plan: the adults' names, unless another is typed.
+    expect(page.locator("#import-label")).to_have_value(", ".join(p["name"] for p in V1_PLAN["people"] if not p["isChild"]))
+    page.locator("#import-label").fill("The other family")
+    page.locator("#import-store-confirm").click()
     expect(page.locator(".shared-entry")).to_have_count(2)
     expect(page.locator(".shared-entry h3").nth(1)).to_have_text("The other family")
 
@@ -197,8 +200,7 @@ def test_plans_shared_with_me_are_kept_labelled_viewed_removed_and_my_plan_can_b
 
     # Replace my plan; the earlier one is kept and comes back.
     open_file(page, old_file)
-    page.locator("#import-replace").click()
-    expect(page.locator("#import-result")).to_have_text(ui_string(page, "importReplaced"))
+    replace_with_opened_file(page)
     after = stored(page, live_server)
     assert after["plan"] == V1_MIGRATED and after["backup"]["plan"] == FULL_FAMILY
     expect(page.locator("#plan-backup")).to_be_visible()
@@ -244,7 +246,7 @@ def test_every_bad_file_gets_its_own_message_and_nothing_stored_changes(context:
     unlock_on_open_page(page, live_server)
     keep_one = encrypt_plan({"schemaVersion": 2, "plan": ps.caregiver_subset(FULL_FAMILY)}, FILE_PASSPHRASE, kind="caregiver")
     open_file(page, keep_one)
-    page.locator("#import-keep").click()
+    keep_opened_file(page)
     expect(page.locator(".shared-entry")).to_have_count(1)
     before = saved_state(page)
 

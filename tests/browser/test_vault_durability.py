@@ -231,7 +231,12 @@ def test_with_both_copies_gone_the_family_is_told_and_pointed_to_the_backup(open
     page = first_page(context)
     for path in ("/es/plan/", "/es/open/"):
         page.goto(f"{live_server.url}{path}")
-        expect(page.locator("#vault-setup")).to_be_visible()
+        if path == "/es/plan/":
+            expect(page.locator("#vault-setup")).to_be_visible()
+        else:
+            # The open page asks for a passphrase of one's own only when a file is kept (issue 13).
+            expect(page.locator("#shared-none-yet")).to_be_visible()
+            expect(page.locator("#vault-setup")).to_be_hidden()
         expect(page.locator("#vault-notice")).to_have_text(ui_string(page, "vaultMissing"))
         assert "abuela" not in json.dumps(page.evaluate("({...localStorage})"))
 

@@ -25,18 +25,21 @@ def send(phone: EngineBrowser) -> tuple[str, bytes]:
 
 
 def take_as_my_plan(phone: EngineBrowser, base_url: str, data: bytes, words: str, has_vault: bool) -> None:
-    """On the open page: the received file replaces my plan (a new phone makes its vault first)."""
+    """On the open page: the received file replaces my plan (a new phone makes its vault in the same step)."""
     open_page(phone, f"{base_url}/en/open/")
     if has_vault:
         unlock(phone, until="#shared-plans")
     open_received_file(phone, data, words)
     assert ui_string(phone, "importKindFull") in (phone.text("#import-summary") or "")
-    if not has_vault:
-        phone.wait_visible("#import-needs-vault")
+    phone.click("#import-replace")
+    phone.wait_visible("#import-store")
+    if has_vault:
+        phone.click("#import-store-confirm")
+    else:
+        # The phone's own passphrase is asked for only now, in the step of its own.
+        phone.wait_visible("#import-store #vault-setup")
         phone.fill("#setup-passphrase", PASSPHRASE)
         phone.click("#vault-setup button[type=submit]")
-    phone.wait_for("() => !document.getElementById('import-replace').disabled", what="replacing my plan to be offered")
-    phone.click("#import-replace")
     phone.wait_text("#import-result", ui_string(phone, "importReplaced"))
     open_page(phone, f"{base_url}/en/plan/")
     unlock(phone)

@@ -9,6 +9,7 @@ import { fill, fillParts } from "../ui/fill.js";
 import { planLabel } from "../ui/plan-labels.js";
 import { t } from "../ui/strings.js";
 import { element, elementWith } from "../views/dom.js";
+import { explainDetails } from "../views/glossary.js";
 import { SchoolChooser } from "./school-chooser.js";
 
 // Radio buttons up to this many options, a select above (a long list of radios
@@ -131,19 +132,8 @@ export class FieldView {
 
   /** "What is this?": a word the family may not know, explained where it first appears. */
   #explain() {
-    const entry = this.field.explain ? schema.glossary[this.field.explain] : null;
-    if (!entry) return [];
-    const details = element("details", { class: "explain" });
-    details.append(element("summary", {}, planLabel(entry.title)), element("p", {}, planLabel(entry.text)));
-    if (entry.resource) {
-      const lang = document.documentElement.lang || "en";
-      // A new tab: leaving the plan page would lock the plan.
-      const link = element("a", { href: `/${lang}/resources/${entry.resource}/`, target: "_blank", rel: "noopener" }, t("editorExplainMore"));
-      const more = element("p");
-      more.append(link);
-      details.append(more);
-    }
-    return [details];
+    const details = this.field.explain ? explainDetails(this.field.explain) : null;
+    return details ? [details] : [];
   }
 
   #input() {

@@ -18,6 +18,7 @@ import { t } from "../ui/strings.js";
 import { PLAN_ID } from "../vault/session.js";
 import { element } from "../views/dom.js";
 import { Autosaver } from "./autosave.js";
+import { renderCaregiverCheck } from "./caregiver-check-view.js";
 import { renderCheck } from "./check-view.js";
 import { renderChildPage } from "./child-page-view.js";
 import { districtSchools, schoolAnswers } from "./district-schools.js";
@@ -149,6 +150,7 @@ export class FlowController {
     if (route.name === "item" && sdef?.kind === "list" && itemIndex(this.plan, sdef.id, route.id) >= 0) return this.#itemScreen(sdef, route.id);
     if (route.name === "check" && sdef?.kind === "object") return this.#checkScreen(sdef);
     if (route.name === "share") return this.#shareScreen();
+    if (route.name === "caregiver") return renderCaregiverCheck(this.plan, this.#actions({ back: { name: "share" } }));
     if (route.name === "child") {
       const page = childPage(this.plan, route.id);
       const person = peopleOf(this.plan).find((p) => p.id === route.id);

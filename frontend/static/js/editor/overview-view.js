@@ -90,7 +90,11 @@ export function renderOverview({ sections, skipped, counts, gaps, toCheck, peopl
     pages.append(links);
     root.append(pages);
   }
-  root.append(link({ name: "share" }, t("editorShareAndPrint"), "button share-link"), upkeep);
+  root.append(
+    link({ name: "share" }, t("editorShareAndPrint"), "button share-link"),
+    link({ name: "caregiver" }, t("editorCaregiverView"), "button share-link"),
+    upkeep,
+  );
   return root;
 }
 

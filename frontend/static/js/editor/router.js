@@ -8,12 +8,13 @@
 //   #item=<section>/<id>    one entry of a list (one person, one school, one contact)
 //   #check=<section>        check your answers, at the end of a part
 //   #share                  share and print
+//   #caregiver              what a caregiver's copy of the plan shows ("If you get the call")
 //   #child=<person id>      a child's own page
 
 /**
  * @typedef {{name: "overview"} | {name: "start", screen: string} | {name: "step", section: string}
  *   | {name: "item", section: string, id: string} | {name: "check", section: string}
- *   | {name: "share"} | {name: "child", id: string}} Route
+ *   | {name: "share"} | {name: "caregiver"} | {name: "child", id: string}} Route
  */
 
 /**
@@ -24,6 +25,7 @@ export function parseRoute(hash) {
   const text = hash.startsWith("#") ? hash.slice(1) : hash;
   if (text === "overview") return { name: "overview" };
   if (text === "share") return { name: "share" };
+  if (text === "caregiver") return { name: "caregiver" };
   const [key, raw] = text.split("=", 2);
   if (!raw) return null;
   const value = safeDecode(raw);
@@ -65,6 +67,8 @@ export function routeHash(route) {
       return `#child=${encodeURIComponent(route.id)}`;
     case "share":
       return "#share";
+    case "caregiver":
+      return "#caregiver";
     default:
       return "#overview";
   }

@@ -1,67 +1,64 @@
-// The open page: receive a locked file (picker, drop, the desktop file
-// handler or Android's share sheet), open it with its passphrase, show what it
-// holds, then keep it as a shared plan or make it "my plan". Storing needs the
-// vault, so this page also unlocks (or creates) it.
+// The open page: receive a locked file (picker, drop, the desktop file handler
+// or Android's share sheet), one step at a time: choose it, type the file's
+// passphrase, see what it holds. Then look at it now ("If you get the call",
+// nothing stored), keep it as a shared plan, or make it "my plan". Keeping is
+// the only moment the person's own passphrase is asked for: to choose one on a
+// phone without a vault, else to unlock. Kept plans are listed with their
+// steps, whose ticks are saved with them, encrypted.
 // It locks as the plan page does, and also while no vault is open: an opened
 // file is decrypted too. On leaving (pagehide: Back never restores it), after
-// the idle time, and after a minute in the background, everything decrypted
-// and every typed passphrase is forgotten. A received file stays: it is still
-// locked, so its passphrase can be typed again.
+// the idle time, and after a minute in the background, everything decrypted,
+// every tick of a plan only looked at, and every typed passphrase is forgotten.
+// A received file stays: it is still locked, so its passphrase can be typed again.
 // A refused file never reaches storage: every check runs before any save.
 import { REFUSED_HASH, handoffId, takeSharedFile } from "../share/shared-file-handoff.js";
-import { formatDay } from "../ui/dates.js";
-import { fill, fillParts } from "../ui/fill.js";
 import { t } from "../ui/strings.js";
 import { startAutoLock } from "../vault/auto-lock.js";
 import { forgetWhenAway } from "../vault/forget-when-away.js";
 import { DEFAULT_AUTO_LOCK_MINUTES, autoLockMinutes } from "../vault/preferences.js";
 import * as vault from "../vault/vault.js";
-import { userTextList } from "../views/dom.js";
+import { element } from "../views/dom.js";
 import { ImportView } from "../views/import-view.js";
 import { PrintView } from "../views/print-view.js";
 import { SharedPlansView } from "../views/shared-plans-view.js";
+import { StepsPanel } from "../views/steps-panel.js";
 import { bindVaultForms, showLockedForm } from "./vault-forms.js";
 import { UnlockView } from "../views/unlock-view.js";
 import { VaultSetupView } from "../views/vault-setup-view.js";
 
-// Where a file came from, said in the preview: a file can be made by anyone.
-const SOURCES = { picked: "importFromFiles", dropped: "importFromDrop", shared: "importFromShare", launched: "importFromLaunch" };
+const STORE_BUTTONS = { keep: "storeKeepTitle", replace: "storeReplaceTitle" };
 
-function madeOn(iso) {
-  const ms = typeof iso === "string" ? Date.parse(iso) : NaN;
-  return Number.isNaN(ms) ? "" : formatDay(ms);
-}
-
-/** What the preview says about an opened file (lines of text and nodes), and the label it suggests. */
-function describe({ kind, plan, exportedAt }, source, { peopleOf, planDocument }) {
-  const people = peopleOf(plan).filter((person) => person.name);
-  const adults = people.filter((person) => person.role === "adult").map((person) => person.name);
-  const names = people.map((person) => person.name);
-  const lines = [[t(SOURCES[source])], [t(kind === "caregiver" ? "importKindCaregiver" : "importKindFull")]];
-  if (madeOn(exportedAt)) lines.push([fill(t("importMadeOn"), { date: madeOn(exportedAt) })]);
-  if (names.length > 0) lines.push(fillParts(t("importPeople"), { names: userTextList(names, ", ") }));
-  const label = (adults.length > 0 ? adults : names).join(", ") || t("importDefaultLabel");
-  return { lines, label, document: planDocument(plan, { heading: "" }) };
+function button(key, handler, primary = false) {
+  const node = element("button", { type: "button", class: `button button-small${primary ? " button-primary" : ""}` }, t(key));
+  node.addEventListener("click", handler);
+  return node;
 }
 
 export async function startOpenPage() {
   const root = document.getElementById("open-app");
   if (!root) return;
   const actions = import("./open-page-actions.js");
+  // Left before this code arrived (or offline without it): each use says so; the page itself reports nothing.
+  actions.catch(() => {});
   const importView = new ImportView(root);
   const shared = new SharedPlansView(root);
+  const steps = new StepsPanel(root.querySelector("#plan-steps"));
   const setup = new VaultSetupView(root.querySelector("#vault-setup"));
   const unlock = new UnlockView(root.querySelector("#vault-unlock"));
   const printer = new PrintView(root.querySelector("#print-warning"));
   const notice = root.querySelector("#vault-notice");
+  const vaultSection = root.querySelector("#open-vault");
+  const formsHome = root.querySelector("#open-vault-forms");
+  const noneYet = root.querySelector("#shared-none-yet");
   let session = null;
   let minutes = DEFAULT_AUTO_LOCK_MINUTES;
   let autoLock = null; // while anything decrypted is on the page: a vault session or an opened file
   let received = null; // {bytes, source}: the file, checked up to the KDF, still locked
-  let opened = null; // the decrypted file, until it is kept, replaced or closed
+  let opened = null; // the decrypted file and its ticks (memory only), until it is kept, replaced or closed
+  let storing = null; // "keep" or "replace": the step that asks for the person's own passphrase is open
 
   const watchDecrypted = () => {
-    autoLock ??= startAutoLock({ minutes, onLock: lock });
+    autoLock ??= startAutoLock({ minutes, onLock: () => lock() });
   };
   const settle = () => {
     if (session || opened) return;
@@ -69,10 +66,40 @@ export async function startOpenPage() {
     autoLock = null;
   };
 
+  // --- the person's own passphrase, asked for in one place at a time --------------
+  /**
+   * Where the vault's forms are, and which one shows. Keeping a file: in the
+   * keep step, to unlock or (on a phone without a vault) to choose a passphrase.
+   * Otherwise, under "Plans shared with me", only to unlock; and not at all
+   * while a file's own passphrase is being asked for or its plan is open.
+   */
+  async function placeForms() {
+    const inStore = storing !== null && !session;
+    (inStore ? importView.vaultSlot : formsHome).append(setup.root, unlock.root);
+    unlock.setSubmitLabel(inStore ? "storeUnlockSubmit" : "storeUnlockOnly");
+    vaultSection.hidden = !session && importView.busyWithFile;
+    noneYet.hidden = true;
+    if (session) {
+      setup.hide();
+      unlock.hide();
+      return;
+    }
+    try {
+      const hasVault = await showLockedForm({ setup, unlock });
+      if (!hasVault && !inStore) {
+        setup.hide();
+        noneYet.hidden = false;
+        if (vault.vaultWentMissing()) notice.textContent = t("vaultMissing");
+      } else if (vault.storageStatus().restored) notice.textContent = t("storageRestored");
+    } catch (error) {
+      notice.textContent = t("unexpectedError");
+    }
+  }
+
   // --- the vault -----------------------------------------------------------
   const refreshShared = async () => {
-    const { listSharedPlans, readBackup } = await actions;
-    shared.showList(await listSharedPlans(session));
+    const { listEntry, listSharedPlans, readBackup } = await actions;
+    shared.showList((await listSharedPlans(session)).map(listEntry));
     shared.showBackup((await readBackup(session)) !== null);
   };
   const useSession = async (next) => {
@@ -80,29 +107,40 @@ export async function startOpenPage() {
     setup.hide();
     unlock.hide();
     notice.textContent = "";
-    importView.setCanSave(true);
     watchDecrypted();
+    if (storing && opened) {
+      importView.showConfirm(STORE_BUTTONS[storing]);
+      await store();
+    } else {
+      await placeForms();
+    }
     await refreshShared();
   };
-  /** Forgets everything decrypted and every typed passphrase; a received file stays, locked. */
-  function lock() {
+  /**
+   * Forgets everything decrypted and every typed passphrase; a received file stays, locked.
+   * Leaving the page, it only forgets: the forms are placed again if Back brings it back.
+   * @param {{leaving?: boolean}} [how]
+   */
+  function lock({ leaving = false } = {}) {
     autoLock?.stop();
     autoLock = null;
     const closing = session;
     session = null;
     closing?.lock();
     opened = null;
+    storing = null;
     importView.forget(received !== null);
-    importView.setCanSave(false);
+    steps.clear();
     shared.clear();
     printer.clear();
+    if (printer.dialog.open) printer.dialog.close("cancel");
     setup.forget();
     unlock.forget();
-    if (closing) unlock.show();
+    if (!leaving) placeForms();
   }
   bindVaultForms({ setup, unlock, onOpened: useSession });
-  root.querySelector("#open-lock").addEventListener("click", lock);
-  const away = forgetWhenAway({ minutes, forget: lock, back: () => showForms() });
+  root.querySelector("#open-lock").addEventListener("click", () => lock());
+  const away = forgetWhenAway({ minutes, forget: lock, back: () => placeForms() });
   autoLockMinutes().then((chosen) => {
     minutes = chosen;
     away.setMinutes(chosen);
@@ -114,8 +152,6 @@ export async function startOpenPage() {
   vault.onOtherTab((message) => {
     if (message.type !== "deleted") return;
     lock();
-    unlock.hide();
-    setup.show();
     notice.textContent = t("deletedElsewhere");
   });
 
@@ -127,6 +163,8 @@ export async function startOpenPage() {
   const receive = async (blob, source) => {
     received = null;
     opened = null;
+    storing = null;
+    steps.clear();
     settle();
     let loaded;
     try {
@@ -144,6 +182,7 @@ export async function startOpenPage() {
     } catch (error) {
       importView.showFileError(loaded.refusalMessage(error));
     }
+    await placeForms();
   };
   importView.bindFile(receive);
   importView.bindPassphrase(async (passphrase) => {
@@ -155,45 +194,84 @@ export async function startOpenPage() {
       const decrypted = await loaded.openReceivedFile(file.bytes, passphrase);
       importView.busy(false);
       if (received !== file) return; // locked or replaced while the key was derived
-      opened = decrypted;
+      opened = { ...decrypted, ticks: new Set() };
       watchDecrypted();
-      importView.showPreview(describe(opened, file.source, loaded), session !== null);
+      importView.showPreview({
+        lines: loaded.previewLines(opened, file.source),
+        document: loaded.planDocument(opened.plan, { heading: "" }),
+        canReplace: opened.kind === "full",
+      });
     } catch (error) {
       importView.busy(false);
       importView.showPassphraseError(loaded.refusalMessage(error));
     }
   });
-  const finish = (key) => {
+
+  const finish = async (key) => {
     opened = null;
     received = null;
+    storing = null;
+    steps.clear();
     importView.reset();
     importView.showResult(key);
     settle();
+    await placeForms();
+  };
+  /** Keeps or replaces with the open session; the step stays, with its message, if saving fails. */
+  async function store() {
+    if (!session || !opened || !storing) return;
+    const kind = storing;
+    const { keepSharedPlan, replacePlan } = await actions;
+    importView.saving(true);
+    try {
+      if (kind === "keep") await keepSharedPlan(session, { label: importView.chosenLabel(), payload: opened, ticks: [...opened.ticks] });
+      else await replacePlan(session, opened.plan);
+      await finish(kind === "keep" ? "importKept" : "importReplaced");
+      await refreshShared();
+    } catch (error) {
+      importView.showSaveError("importSaveFailed");
+    }
+  }
+  const openStore = async (kind) => {
+    if (!opened) return;
+    const { defaultLabel } = await actions;
+    storing = kind;
+    steps.clear();
+    importView.showStore(kind, defaultLabel(opened.plan));
+    importView.showConfirm(session ? STORE_BUTTONS[kind] : null);
+    await placeForms();
+  };
+  const print = async (plan, options) => {
+    if (!(await printer.confirm())) return;
+    const { actionPages, caregiverSteps } = await actions;
+    printer.print(actionPages(caregiverSteps(plan), plan, options));
   };
   importView.bindActions({
-    keep: async (label) => {
-      if (!session || !opened) return;
-      const { keepSharedPlan } = await actions;
-      try {
-        await keepSharedPlan(session, { label, payload: opened });
-        finish("importKept");
-        await refreshShared();
-      } catch (error) {
-        importView.showSaveError("importSaveFailed");
-      }
+    look: async () => {
+      if (!opened) return;
+      const { caregiverSteps, pageHelp, renderActionView } = await actions;
+      const looked = opened;
+      const options = { ticks: looked.ticks, exportedAt: looked.exportedAt, help: pageHelp, ticksNote: "stepsTicksMemory" };
+      importView.look();
+      const view = renderActionView(caregiverSteps(looked.plan), looked.plan, {
+        ...options,
+        actions: [
+          button("storeKeepTitle", () => openStore("keep"), true),
+          button("stepsPrint", () => opened === looked && print(looked.plan, options)),
+          button("stepsCloseUnsaved", () => finish("")),
+        ],
+      });
+      steps.show(view, "opened");
     },
-    replace: async () => {
-      if (!session || !opened) return;
-      const { replacePlan } = await actions;
-      try {
-        await replacePlan(session, opened.plan);
-        finish("importReplaced");
-        await refreshShared();
-      } catch (error) {
-        importView.showSaveError("importSaveFailed");
-      }
-    },
+    keep: () => openStore("keep"),
+    replace: () => openStore("replace"),
     cancel: () => finish(""),
+    confirm: () => store(),
+    back: async () => {
+      storing = null;
+      importView.backToPreview();
+      await placeForms();
+    },
   });
   root.dataset.ready = "true"; // for tests: a file chosen from now on is handled
   if ("launchQueue" in window) {
@@ -212,21 +290,47 @@ export async function startOpenPage() {
   // --- plans shared with me --------------------------------------------------
   const entry = async (id) => (await (await actions).listSharedPlans(session)).find((plan) => plan.id === id);
   shared.bindEntryActions({
+    steps: async (id) => {
+      const found = session && (await entry(id));
+      if (!found) return;
+      const { caregiverSteps, pageHelp, readablePlan, renderActionView, saveTicks, ticksOf } = await actions;
+      const plan = readablePlan(found.plan);
+      if (!plan) return shared.showStatus("editorUnreadablePlan");
+      const kept = session;
+      const options = {
+        ticks: ticksOf(found),
+        exportedAt: found.exportedAt,
+        help: pageHelp,
+        ticksNote: "stepsTicksKept",
+        onTick: (ticks) => {
+          steps.showError("");
+          saveTicks(kept, id, ticks).catch(() => steps.showError("stepsTickSaveFailed"));
+        },
+      };
+      const view = renderActionView(caregiverSteps(plan), plan, {
+        ...options,
+        actions: [button("stepsPrint", () => session === kept && print(plan, options)), button("stepsClose", () => steps.clear())],
+      });
+      steps.show(view, id);
+    },
     show: async (id, container) => {
       const found = session && (await entry(id));
-      const { planDocument } = await actions;
-      if (found) container.append(planDocument(found.plan, { heading: "", note: t("sharedReadOnly") }));
+      const { planDocument, readablePlan } = await actions;
+      const plan = found && readablePlan(found.plan);
+      if (plan) container.append(planDocument(plan, { heading: "", note: t("sharedReadOnly") }));
     },
     print: async (id) => {
       if (!session || !(await printer.confirm())) return;
       const found = await entry(id);
-      const { planDocument } = await actions;
-      if (found) printer.print(planDocument(found.plan, { heading: found.label, note: t("printPaperNote") }));
+      const { familyNameOf, planDocument, readablePlan } = await actions;
+      const plan = found && readablePlan(found.plan);
+      if (plan) printer.print(planDocument(plan, { heading: familyNameOf(plan) || found.label, note: t("printPaperNote") }));
     },
     remove: async (id, label) => {
       if (!session || !shared.confirmRemove(label)) return;
       const { removeSharedPlan } = await actions;
       await removeSharedPlan(session, id);
+      if (steps.showing === id) steps.clear();
       await refreshShared();
       shared.showStatus("sharedRemoved");
     },
@@ -239,17 +343,5 @@ export async function startOpenPage() {
     shared.showStatus("backupRestored");
   });
 
-  async function showForms() {
-    if (session) return;
-    try {
-      if (await showLockedForm({ setup, unlock })) {
-        if (vault.storageStatus().restored) notice.textContent = t("storageRestored");
-      } else if (vault.vaultWentMissing()) {
-        notice.textContent = t("vaultMissing");
-      }
-    } catch (error) {
-      notice.textContent = t("unexpectedError");
-    }
-  }
-  await showForms();
+  await placeForms();
 }

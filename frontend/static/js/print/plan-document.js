@@ -67,12 +67,15 @@ function hasAnswers(definition, value) {
 
 /**
  * @param {object} plan a current-version plan (a caregiver copy holds fewer sections)
- * @param {{heading: string, note?: string}} text the document's title ("" for none) and a line under it
+ * @param {{heading: string | Array<string | Node>, note?: string}} text the document's title ("" for none)
+ *   and a line under it; a string title is isolated as the family's own words (a shared plan's name),
+ *   parts are used as they are (a translated title with the family's name isolated in it)
  * @returns {HTMLElement}
  */
 export function planDocument(plan, { heading, note = "" }) {
   const root = element("article", { class: "plan-document" });
-  if (heading) root.append(elementWith("h1", {}, userText(heading))); // a shared plan's label, as typed
+  if (typeof heading === "string" && heading) root.append(elementWith("h1", {}, userText(heading)));
+  else if (Array.isArray(heading) && heading.length) root.append(elementWith("h1", {}, ...heading));
   if (note) root.append(element("p", { class: "plan-document-note" }, note));
   const sections = own(plan, "sections");
   for (const definition of sectionDefs()) {

@@ -2,25 +2,42 @@
 // (whole plan or caregiver's copy), hand it over, and print on paper.
 // Follows the plan page's contract: famplan:unlocked / famplan:flush / famplan:locked.
 import { planLabel } from "../ui/plan-labels.js";
+import { caregiverSteps } from "../plan/caregiver-steps.js";
+import { familyNameOf } from "../plan/family.js";
 import { sectionDef } from "../plan/schema.js";
+import { actionPages } from "../print/action-pages.js";
 import { childCards } from "../print/child-cards.js";
 import { planDocument } from "../print/plan-document.js";
 import { schoolLetters } from "../print/school-letters.js";
+import { fillParts } from "../ui/fill.js";
 import { t } from "../ui/strings.js";
+import { userText } from "../views/dom.js";
+import { pageHelp } from "../views/page-help.js";
 import { generatePassphrase } from "../vault/passphrase-generator.js";
 import { assessPassphrase } from "../vault/passphrase-strength.js";
 import { markExported } from "../vault/vault.js";
 import { ExportView } from "../views/export-view.js";
 import { PrintView } from "../views/print-view.js";
-import { ALWAYS_INCLUDED, caregiverSections } from "./caregiver-copy.js";
+import { ALWAYS_INCLUDED, caregiverCopy, caregiverSections } from "./caregiver-copy.js";
 import { canShareFile, downloadFile, shareFile } from "./deliver-file.js";
 import { makeExportFile } from "./export-file.js";
 
 const PRINTED = {
-  plan: (plan) => planDocument(plan, { heading: t("printPlanTitle"), note: t("printPaperNote") }),
+  plan: (plan) => planDocument(plan, { heading: printHeading(plan), note: t("printPaperNote") }),
   cards: childCards,
   letters: schoolLetters,
+  // What a caregiver's copy shows, on paper: one page per child and one for the adults.
+  steps: (plan) => {
+    const copy = caregiverCopy(plan);
+    return actionPages(caregiverSteps(copy), copy, { ticks: new Set(), help: pageHelp });
+  },
 };
+
+/** "Family Preparedness Plan: Familia Morales", the name isolated; the title alone before the family has a name. */
+function printHeading(plan) {
+  const family = familyNameOf(plan);
+  return family ? fillParts(t("printPlanTitleFamily"), { family: userText(family) }) : t("printPlanTitle");
+}
 
 export function startSharePanel() {
   const root = document.getElementById("share-panel");

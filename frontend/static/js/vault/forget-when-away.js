@@ -4,10 +4,13 @@
 // after the auto-lock minutes without use, time in the background included.
 // `back` runs when Back has brought the page back from that cache: the page
 // shows the form its state now calls for (another tab may have changed it).
+// `forget` is told when the page is being left ({leaving: true}): nothing may
+// start reading storage then (WebKit leaves an IndexedDB opened during pagehide
+// hanging, and every later page of the app waits on it for ever).
 import { startAutoLock } from "./auto-lock.js";
 
 /**
- * @param {{minutes: number, forget: () => void, back?: () => void}} options
+ * @param {{minutes: number, forget: (how: {leaving: boolean}) => void, back?: () => void}} options
  * @returns {{setMinutes: (minutes: number) => void}}
  */
 export function forgetWhenAway({ minutes, forget, back = () => {} }) {
@@ -19,12 +22,12 @@ export function forgetWhenAway({ minutes, forget, back = () => {} }) {
       minutes,
       hiddenLimitMs: minutes * 60_000,
       onLock: () => {
-        forget();
+        forget({ leaving: false });
         watch();
       },
     });
   };
-  window.addEventListener("pagehide", () => forget());
+  window.addEventListener("pagehide", () => forget({ leaving: true }));
   window.addEventListener("pageshow", (event) => {
     if (event.persisted) back();
   });

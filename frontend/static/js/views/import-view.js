@@ -1,7 +1,19 @@
-// Opening a received file: choose or drop it, type its passphrase, see what it
-// holds, then keep it as a shared plan or make it "my plan".
+// Opening a received file, one step at a time: choose or drop it, type the
+// file's passphrase, see what it holds; then look at it now, or keep it (or
+// make it "my plan") in a step of its own, the only one that asks for the
+// person's own passphrase.
 import { t } from "../ui/strings.js";
 import { bindRevealButtons, clearPassphrases, elementWith, empty, showError } from "./dom.js";
+
+// Which cards show at each step. The file chooser stays beside the passphrase,
+// so a wrong file can be swapped; after that, one thing at a time.
+const STEPS = {
+  pick: ["pick"],
+  passphrase: ["pick", "unlock"],
+  preview: ["preview"],
+  store: ["store"],
+  look: [],
+};
 
 export class ImportView {
   /** @param {HTMLElement} root the #open-app element */
@@ -10,19 +22,29 @@ export class ImportView {
     this.input = root.querySelector("#import-file");
     this.drop = root.querySelector("#import-drop");
     this.pickError = root.querySelector("#import-error");
-    this.unlock = root.querySelector("#import-unlock");
+    this.cards = {
+      pick: root.querySelector("#import-pick"),
+      unlock: root.querySelector("#import-unlock"),
+      preview: root.querySelector("#import-preview"),
+      store: root.querySelector("#import-store"),
+    };
+    this.unlock = this.cards.unlock;
     this.form = root.querySelector("#import-form");
     this.passphrase = root.querySelector("#import-passphrase");
     this.passphraseError = root.querySelector("#import-passphrase-error");
     this.progress = root.querySelector("#import-progress");
-    this.preview = root.querySelector("#import-preview");
     this.summary = root.querySelector("#import-summary");
     this.document = root.querySelector("#import-document");
+    this.replaceButton = root.querySelector("#import-replace");
+    this.storeTitle = root.querySelector("#import-store-title");
+    this.labelField = root.querySelector("#import-label-field");
     this.label = root.querySelector("#import-label");
-    this.needsVault = root.querySelector("#import-needs-vault");
+    this.storeVault = root.querySelector("#import-store-vault");
+    this.storeStatus = root.querySelector("#import-store-status");
+    this.confirm = root.querySelector("#import-store-confirm");
     this.saveError = root.querySelector("#import-save-error");
     this.result = root.querySelector("#import-result");
-    this.actions = [root.querySelector("#import-keep"), root.querySelector("#import-replace")];
+    this.step = "pick";
     bindRevealButtons(this.unlock);
   }
 
@@ -54,11 +76,29 @@ export class ImportView {
     });
   }
 
-  /** @param {{keep: (label: string) => void, replace: () => void, cancel: () => void}} handlers */
-  bindActions({ keep, replace, cancel }) {
-    this.root.querySelector("#import-keep").addEventListener("click", () => keep(this.label.value.trim() || t("importDefaultLabel")));
-    this.root.querySelector("#import-replace").addEventListener("click", replace);
+  /**
+   * @param {{look: () => void, keep: () => void, replace: () => void, cancel: () => void,
+   *          confirm: () => void, back: () => void}} handlers
+   */
+  bindActions({ look, keep, replace, cancel, confirm, back }) {
+    this.root.querySelector("#import-look").addEventListener("click", look);
+    this.root.querySelector("#import-keep").addEventListener("click", keep);
+    this.replaceButton.addEventListener("click", replace);
     this.root.querySelector("#import-cancel").addEventListener("click", cancel);
+    this.root.querySelector("#import-unlock-cancel").addEventListener("click", cancel);
+    this.confirm.addEventListener("click", confirm);
+    this.root.querySelector("#import-store-back").addEventListener("click", back);
+  }
+
+  /** @returns {boolean} whether a received file is being dealt with (past choosing it) */
+  get busyWithFile() {
+    return this.step !== "pick";
+  }
+
+  #show(step) {
+    this.step = step;
+    const shown = new Set(STEPS[step]);
+    for (const [name, card] of Object.entries(this.cards)) card.hidden = !shown.has(name);
   }
 
   /** @param {string} key a UI string key: the file was refused before any passphrase */
@@ -70,7 +110,7 @@ export class ImportView {
   /** A file that passed every check a passphrase is not needed for. */
   askPassphrase() {
     this.reset();
-    this.unlock.hidden = false;
+    this.#show("passphrase");
     this.passphrase.focus();
   }
 
@@ -82,7 +122,7 @@ export class ImportView {
   forget(fileWaiting) {
     const result = this.result.textContent;
     this.reset();
-    this.unlock.hidden = !fileWaiting;
+    if (fileWaiting) this.#show("passphrase");
     this.result.textContent = result;
   }
 
@@ -100,31 +140,73 @@ export class ImportView {
   }
 
   /**
-   * @param {{lines: Array<Array<string | Node>>, label: string, document: HTMLElement}} preview
+   * @param {{lines: Array<Array<string | Node>>, document: HTMLElement, canReplace: boolean}} preview
    *   each line's parts: text, and the names in it as isolated nodes
-   * @param {boolean} canSave whether a vault session is there to save into
    */
-  showPreview({ lines, label, document: content }, canSave) {
+  showPreview({ lines, document: content, canReplace }) {
     clearPassphrases(this.unlock);
-    this.unlock.hidden = true;
     empty(this.summary);
     for (const line of lines) this.summary.append(elementWith("li", {}, ...line));
     empty(this.document);
     this.document.append(content);
-    this.label.value = label;
-    this.preview.hidden = false;
-    this.setCanSave(canSave);
-    this.preview.querySelector("h2").focus();
+    this.replaceButton.hidden = !canReplace;
+    this.replaceButton.nextElementSibling.hidden = !canReplace;
+    this.backToPreview();
   }
 
-  /** @param {boolean} canSave */
-  setCanSave(canSave) {
-    for (const button of this.actions) button.disabled = !canSave;
-    this.needsVault.hidden = canSave || this.preview.hidden;
+  /** The preview again (from "Look at it now" or the keep step). */
+  backToPreview() {
+    this.#show("preview");
+    this.cards.preview.querySelector("h2").focus();
+  }
+
+  /** "Look at it now": the steps show instead of the cards. */
+  look() {
+    this.#show("look");
+  }
+
+  /**
+   * The keep (or replace) step.
+   * @param {"keep" | "replace"} kind
+   * @param {string} label the suggested name (keep only)
+   */
+  showStore(kind, label) {
+    this.storeTitle.textContent = t(kind === "keep" ? "storeKeepTitle" : "storeReplaceTitle");
+    this.labelField.hidden = kind !== "keep";
+    if (kind === "keep" && !this.label.value) this.label.value = label;
+    this.saveError.textContent = "";
+    this.storeStatus.textContent = "";
+    this.#show("store");
+    this.storeTitle.focus();
+  }
+
+  /** @returns {HTMLElement} where the vault's forms go while the keep step asks for the person's own passphrase */
+  get vaultSlot() {
+    return this.storeVault;
+  }
+
+  /**
+   * @param {string | null} key the confirm button's UI string key, or null while the vault must be opened first
+   */
+  showConfirm(key) {
+    this.confirm.hidden = key === null;
+    if (key) this.confirm.textContent = t(key);
+  }
+
+  /** @returns {string} the name typed for the plan, or the default one */
+  chosenLabel() {
+    return this.label.value.trim() || t("importDefaultLabel");
+  }
+
+  /** @param {boolean} saving */
+  saving(saving) {
+    this.confirm.disabled = saving;
+    this.storeStatus.textContent = saving ? t("storeSaving") : "";
   }
 
   /** @param {string} key a UI string key */
   showSaveError(key) {
+    this.saving(false);
     this.saveError.textContent = t(key);
   }
 
@@ -138,14 +220,13 @@ export class ImportView {
     showError(this.pickError, "");
     showError(this.passphraseError, "", this.passphrase);
     clearPassphrases(this.unlock);
-    this.unlock.hidden = true;
     this.busy(false);
-    this.preview.hidden = true;
-    this.needsVault.hidden = true;
+    this.saving(false);
     empty(this.summary);
     empty(this.document);
     this.label.value = "";
     this.saveError.textContent = "";
     this.showResult("");
+    this.#show("pick");
   }
 }

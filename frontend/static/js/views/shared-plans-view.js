@@ -1,7 +1,9 @@
-// Plans shared with me: a labelled, read-only list; each can be shown,
-// printed or removed. Also offers the backup kept when "my plan" was replaced.
-import { formatDay } from "../ui/dates.js";
-import { fill, isolate } from "../ui/fill.js";
+// Plans shared with me: a read-only list, each under the family's name (else
+// the name the person typed), with when the file was made and how old it is,
+// and a mark when the family's own review date has passed. Each one opens its
+// steps ("If you get the call"), shows the whole plan, prints, or is removed.
+// Also offers the backup kept when "my plan" was replaced.
+import { fill, fillParts, isolate } from "../ui/fill.js";
 import { t } from "../ui/strings.js";
 import { element, elementWith, empty, userText } from "./dom.js";
 
@@ -14,10 +16,13 @@ export class SharedPlansView {
     this.none = root.querySelector("#shared-empty");
     this.status = root.querySelector("#shared-status");
     this.backup = root.querySelector("#plan-backup");
-    this.handlers = { show: () => {}, print: () => {}, remove: () => {} };
+    this.handlers = { steps: () => {}, show: () => {}, print: () => {}, remove: () => {} };
   }
 
-  /** @param {{show: (id: string, shown: HTMLElement) => void, print: (id: string) => void, remove: (id: string, label: string) => void}} handlers */
+  /**
+   * @param {{steps: (id: string) => void, show: (id: string, shown: HTMLElement) => void,
+   *          print: (id: string) => void, remove: (id: string, label: string) => void}} handlers
+   */
   bindEntryActions(handlers) {
     this.handlers = handlers;
   }
@@ -27,7 +32,10 @@ export class SharedPlansView {
     this.root.querySelector("#restore-backup").addEventListener("click", handler);
   }
 
-  /** @param {Array<{id: string, label: string, receivedAt: string}>} plans */
+  /**
+   * @param {Array<{id: string, label: string, familyName: string, lines: string[], stale: string}>} plans
+   *   `lines`: when it was made and kept, in words; `stale`: the review date has passed ("" if not)
+   */
   showList(plans) {
     empty(this.list);
     this.none.hidden = plans.length > 0;
@@ -61,13 +69,17 @@ export class SharedPlansView {
     this.showStatus("");
   }
 
-  #entry({ id, label, receivedAt }) {
+  #entry({ id, label, familyName, lines, stale }) {
     const item = element("li", { class: "shared-entry" });
-    const heading = elementWith("h3", {}, userText(label));
-    const ms = Date.parse(receivedAt);
-    const meta = element("p", { class: "hint" }, Number.isNaN(ms) ? "" : fill(t("sharedReceived"), { date: formatDay(ms) }));
+    const heading = elementWith("h3", {}, userText(familyName || label));
+    const meta = [];
+    if (familyName && label !== familyName) meta.push(elementWith("p", { class: "hint" }, ...fillParts(t("sharedYourName"), { label: userText(label) })));
+    meta.push(...lines.map((line) => element("p", { class: "hint" }, line)));
+    if (stale) meta.push(element("p", { class: "notice shared-stale" }, stale));
     const shown = element("div", { class: "shared-document", hidden: "" });
     const buttons = element("div", { class: "field-actions" });
+    const steps = element("button", { type: "button", class: "button button-small button-primary", "data-action": "steps" }, t("sharedSteps"));
+    steps.addEventListener("click", () => this.handlers.steps(id));
     const show = element("button", { type: "button", class: "button button-small", "aria-expanded": "false" }, t("sharedView"));
     show.addEventListener("click", () => {
       const open = show.getAttribute("aria-expanded") !== "true";
@@ -80,9 +92,9 @@ export class SharedPlansView {
     const print = element("button", { type: "button", class: "button button-small" }, t("sharedPrint"));
     print.addEventListener("click", () => this.handlers.print(id));
     const remove = element("button", { type: "button", class: "button button-small" }, t("sharedRemove"));
-    remove.addEventListener("click", () => this.handlers.remove(id, label));
-    buttons.append(show, print, remove);
-    item.append(heading, meta, buttons, shown);
+    remove.addEventListener("click", () => this.handlers.remove(id, familyName || label));
+    buttons.append(steps, show, print, remove);
+    item.append(heading, ...meta, buttons, shown);
     return item;
   }
 }

@@ -24,6 +24,11 @@ export class UnlockView {
     });
   }
 
+  /** @param {string} key a UI string key: what pressing Unlock will do here */
+  setSubmitLabel(key) {
+    this.submit.textContent = t(key);
+  }
+
   /** @param {{focus?: boolean}} [options] */
   show({ focus = false } = {}) {
     this.root.hidden = false;
