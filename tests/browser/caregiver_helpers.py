@@ -5,14 +5,13 @@ and the checks every view of it passes (no sideways scroll at 320 px)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from server import plan_schema as ps
 from server.fileformat import decrypt_file
-from tests.browser.share_helpers import choose_file, seed_vault, unlock_plan_page
+from tests.browser.share_helpers import choose_file, make_and_download_file, seed_vault, unlock_plan_page
 from tests.live_server import LiveServer
 
 # Shown as the step they head, not as an answer of their own: a person's name
@@ -55,11 +54,7 @@ def _export(page: Page, kind: str) -> FamilyFile:
     """The share panel's "Send a locked copy": the file saved on the family's phone, with its words."""
     page.locator(f"input[name=export-kind][value={kind}]").check()
     words = page.locator("#export-words").text_content() or ""
-    page.locator("#export-form button[type=submit]").click()
-    expect(page.locator("#export-deliver")).to_be_visible()
-    with page.expect_download() as download:
-        page.locator("#export-download").click()
-    data = Path(download.value.path()).read_bytes()
+    data = make_and_download_file(page)
     return FamilyFile(data, words, decrypt_file(data, words))
 
 

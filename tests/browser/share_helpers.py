@@ -123,3 +123,12 @@ def assert_accessible(page: Page, where: str) -> None:
     results = Axe().run(page)
     summary = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in results.response["violations"]]
     assert results.violations_count == 0, f"{where}: {summary}"
+
+
+def make_and_download_file(page: Page) -> bytes:
+    """The share panel's "Make the file", then "Download": the bytes saved on the phone."""
+    page.locator("#export-form button[type=submit]").click()
+    expect(page.locator("#export-deliver")).to_be_visible()
+    with page.expect_download() as download:
+        page.locator("#export-download").click()
+    return Path(download.value.path()).read_bytes()

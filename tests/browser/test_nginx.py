@@ -16,7 +16,7 @@ from server.fileformat import decrypt_file
 from server.host_config import site_urls
 from server.site import Site, build_site
 from tests.browser.helpers import Watcher, wait_for_worker
-from tests.browser.share_helpers import open_file, replace_with_opened_file, stored, unlock_plan_page
+from tests.browser.share_helpers import make_and_download_file, open_file, replace_with_opened_file, stored, unlock_plan_page
 from tests.browser.vault_helpers import PASSPHRASE, create_vault, notes, type_notes
 from tests.live_server import LiveServer
 from tests.nginx_server import NginxServer
@@ -191,11 +191,7 @@ def test_a_family_makes_exports_and_imports_a_plan_and_opens_it_offline_from_ngi
         # Export it.
         unlock_plan_page(page, server)
         words = page.locator("#export-words").text_content() or ""
-        page.locator("#export-form button[type=submit]").click()
-        expect(page.locator("#export-deliver")).to_be_visible()
-        with page.expect_download() as download:
-            page.locator("#export-download").click()
-        data = Path(download.value.path()).read_bytes()
+        data = make_and_download_file(page)
         plan = decrypt_file(data, words)["plan"]
         assert plan["sections"]["notes"]["text"] == "Meet at the library on 5th Street"
 
