@@ -110,7 +110,7 @@ export async function startOpenPage() {
     watchDecrypted();
     if (storing && opened) {
       importView.showConfirm(STORE_BUTTONS[storing]);
-      await store();
+      if (await store()) return; // it has refreshed the list
     } else {
       await placeForms();
     }
@@ -217,20 +217,28 @@ export async function startOpenPage() {
     settle();
     await placeForms();
   };
-  /** Keeps or replaces with the open session; the step stays, with its message, if saving fails. */
+  /**
+   * Keeps or replaces with the open session; the step stays, with its message, if saving fails.
+   * "Kept" or "Replaced" shows only once the list is read again, so nothing is left in flight
+   * when the person moves on: WebKit keeps a page left mid-operation in its back/forward cache
+   * with what it held, and the next page's saves then wait for it.
+   * @returns {Promise<boolean>} whether it was stored
+   */
   async function store() {
-    if (!session || !opened || !storing) return;
+    if (!session || !opened || !storing) return false;
     const kind = storing;
     const { keepSharedPlan, replacePlan } = await actions;
     importView.saving(true);
     try {
       if (kind === "keep") await keepSharedPlan(session, { label: importView.chosenLabel(), payload: opened, ticks: [...opened.ticks] });
       else await replacePlan(session, opened.plan);
-      await finish(kind === "keep" ? "importKept" : "importReplaced");
-      await refreshShared();
     } catch (error) {
       importView.showSaveError("importSaveFailed");
+      return false;
     }
+    await refreshShared().catch(() => shared.showStatus("unexpectedError"));
+    await finish(kind === "keep" ? "importKept" : "importReplaced");
+    return true;
   }
   const openStore = async (kind) => {
     if (!opened) return;
