@@ -97,10 +97,12 @@ export async function startOpenPage() {
   }
 
   // --- the vault -----------------------------------------------------------
+  // Both read at once and shown together: once the list shows, no read is left in flight.
   const refreshShared = async () => {
     const { listEntry, listSharedPlans, readBackup } = await actions;
-    shared.showList((await listSharedPlans(session)).map(listEntry));
-    shared.showBackup((await readBackup(session)) !== null);
+    const [plans, backup] = await Promise.all([listSharedPlans(session), readBackup(session)]);
+    shared.showList(plans.map(listEntry));
+    shared.showBackup(backup !== null);
   };
   const useSession = async (next) => {
     session = next;
