@@ -17,5 +17,6 @@ reportFontUse();
 // The vault's code loads only on the pages that use it.
 if (document.getElementById("plan-app")) import("./pages/plan-page.js").then((page) => page.startPlanPage());
 if (document.getElementById("settings-app")) import("./pages/settings-page.js").then((page) => page.startSettingsPage());
-if (document.getElementById("share-panel")) import("./share/share-panel.js").then((panel) => panel.startSharePanel());
+// A page left before the share panel's code arrives (WebKit then fails the import) reports nothing.
+if (document.getElementById("share-panel")) import("./share/share-panel.js").then((panel) => panel.startSharePanel(), () => {});
 if (document.getElementById("open-app")) import("./pages/open-page.js").then((page) => page.startOpenPage());

@@ -40,6 +40,9 @@ export async function startPlanPage() {
   const editorStarted = import("../editor/plan-editor.js").then(({ startPlanEditor }) =>
     startPlanEditor({ container: page.editor, status, backupState: () => vault.backupState() }),
   );
+  // Left before this code arrived (WebKit then fails the import), or offline without it:
+  // unlocking says so; the page itself reports nothing.
+  editorStarted.catch(() => {});
 
   let session = null;
   let autoLock = null;
