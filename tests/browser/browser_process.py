@@ -9,6 +9,7 @@ import signal
 import socket
 import time
 from pathlib import Path
+from typing import Callable
 
 from playwright.sync_api import BrowserContext
 
@@ -69,21 +70,26 @@ def storage_unlocked(profile: Path) -> bool:
     return True
 
 
-def kill_browser(context: BrowserContext, profile: Path) -> None:
-    """SIGKILL to every process of the browser, as a phone's low-memory killer does."""
-    pids = browser_pids(profile)
+def kill_and_wait(pids: list[int], released: Callable[[], bool], failure: str, timeout: float = 120) -> None:
+    """SIGKILLs every one of `pids` at once; returns once every thread of them has
+    exited and `released()` says the profile's files are free."""
     for pid in pids:
         try:
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+    deadline = time.monotonic() + timeout
+    while not (all(is_dead(pid) for pid in pids) and released()):
+        assert time.monotonic() < deadline, failure
+        time.sleep(0.02)
+
+
+def kill_browser(context: BrowserContext, profile: Path) -> None:
+    """SIGKILL to every process of the browser, as a phone's low-memory killer does."""
     # A process killed inside fsync (every save is a "strict" transaction) lives on
     # until the disk answers, still holding its storage locks. A phone never starts
     # the browser again on a profile its dead predecessor still holds, so neither do we.
-    deadline = time.monotonic() + 120
-    while not (all(is_dead(pid) for pid in pids) and storage_unlocked(profile)):
-        assert time.monotonic() < deadline, "the killed browser did not let go of its profile within 120 s"
-        time.sleep(0.02)
+    kill_and_wait(browser_pids(profile), lambda: storage_unlocked(profile), "the killed browser did not let go of its profile within 120 s")
     try:
         context.close()
     except Exception:  # the browser is gone: Playwright may say so

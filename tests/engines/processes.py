@@ -3,12 +3,10 @@ waiting until none of them holds a file of the profile any more."""
 
 from __future__ import annotations
 
-import os
-import signal
 import time
 from typing import Callable
 
-from tests.browser.browser_process import descendants, is_dead
+from tests.browser.browser_process import descendants, is_dead, kill_and_wait
 
 __all__ = ["descendants", "is_dead", "kill_tree", "wait_gone"]
 
@@ -17,16 +15,7 @@ def kill_tree(root: int, released: Callable[[], bool] = lambda: True, timeout: f
     """SIGKILLs `root` and its descendants; returns once every thread of them has
     exited and `released()` says the profile's files are free."""
     pids = descendants(root)
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    deadline = time.monotonic() + timeout
-    while not (all(is_dead(pid) for pid in pids) and released()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"the killed browser's processes {pids} did not let go of the profile within {timeout} s")
-        time.sleep(0.02)
+    kill_and_wait(pids, released, f"the killed browser's processes {pids} did not let go of the profile within {timeout} s", timeout)
 
 
 def wait_gone(pids: list[int], timeout: float = 60) -> None:
